@@ -1,0 +1,1 @@
+"""Benchmarks. Each module is runnable: `python -m bench.<name>`; figures go to the README."""

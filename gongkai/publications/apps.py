@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PublicationsConfig(AppConfig):
+    name = "gongkai.publications"
+    label = "publications"
+    verbose_name = "主动公开"
