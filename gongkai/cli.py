@@ -15,6 +15,13 @@ def main(argv: list[str] | None = None) -> int:
     from django.core.management import execute_from_command_line
 
     args = list(sys.argv[1:] if argv is None else argv)
+    # The annual-report commands need no database: run them without setting Django up, so
+    # `gongkai audit` starts fast and works anywhere. `report build` reads records: Django.
+    if args[:1] == ["audit"] or (args[:1] == ["report"] and args[1:2] != ["build"]):
+        from gongkai.annual_report import commands
+
+        main_fn = commands.audit_main if args[0] == "audit" else commands.report_main
+        return main_fn(args[1:])
     try:
         execute_from_command_line(["gongkai", *args])
     except SystemExit as exc:

@@ -32,4 +32,6 @@ def display_mode(request: HttpRequest) -> HttpResponse:
 @login_required
 def office_home(request: HttpRequest) -> HttpResponse:
     """The back office's start page: links to what this user may work on."""
-    return render(request, "core/office_home.html", {})
+    from gongkai.core.office import office_links
+
+    return render(request, "core/office_home.html", {"links": office_links(request)})
