@@ -40,7 +40,10 @@ def test_a_consistent_report_checks_clean_with_exit_0(tmp_path, good):
     assert "未发现问题" in out and "no findings" in out
 
 
-def test_the_broken_official_balance_exits_1_and_names_the_rule_and_rows(tmp_path, good):
+def test_the_broken_official_balance_exits_1_and_names_the_rule_and_rows(
+    tmp_path, good, monkeypatch
+):
+    monkeypatch.setenv("COLUMNS", "400")  # the table wraps long labels at narrower widths
     good["cells"]["t3.carried_forward.natural_person"] = 2
     good["cells"]["t3.carried_forward.total"] = 2
     code, out, _ = run("check", write(tmp_path, good))
