@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass, fields
 
 from gongkai.applications.models import ApplicantType, Delivery, IdDocType, InfoForm
 from gongkai.core.errors import DomainError
-from gongkai.core.validators import credit_code_error, resident_id_error
+from gongkai.core.validators import resident_id_error
+from gongkai.orgs.validators import credit_code_problem
 
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,18}[0-9]$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -100,7 +101,7 @@ def intake_errors(data: ApplicantData) -> dict[str, tuple[str, str]]:
     elif data.applicant_type in ApplicantType.values:
         if not data.credit_code:
             e["credit_code"] = ("请填写统一社会信用代码。", "Enter the unified social credit code.")
-        elif err := credit_code_error(data.credit_code):
+        elif err := credit_code_problem(data.credit_code):
             e["credit_code"] = err
         if not data.contact_person:
             e["contact_person"] = ("请填写联系人姓名。", "Enter a contact person.")

@@ -1,11 +1,8 @@
-"""Check digits of the identifiers Chinese forms ask for.
+"""Check digit of the 居民身份证号码 (GB 11643-1999): 17 digits + a check character,
+ISO 7064 MOD 11-2. (The unified social credit code lives in gongkai.orgs.validators.)
 
-- 居民身份证号码 (GB 11643-1999): 17 digits + a check character; ISO 7064 MOD 11-2.
-- 统一社会信用代码 (GB 32100-2015): 18 characters from a 31-character alphabet; the 18th is a
-  check character, weighted sum MOD 31.
-
-Each function returns an error message pair (Chinese, English) or None, so forms, the API and
-importers word their refusal the same way.
+`resident_id_error` returns an error message pair (Chinese, English) or None, so forms, the API
+and importers word their refusal the same way.
 """
 
 from __future__ import annotations
@@ -14,9 +11,6 @@ from datetime import date
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-
-CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 def resident_id_check_char(first17: str) -> str:
@@ -49,33 +43,5 @@ def resident_id_error(value: str) -> tuple[str, str] | None:
     return None
 
 
-def credit_code_check_char(first17: str) -> str:
-    total = sum(CREDIT_ALPHABET.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=True))
-    return CREDIT_ALPHABET[(31 - total % 31) % 31]
-
-
-def credit_code_error(value: str) -> tuple[str, str] | None:
-    """None when `value` is an 18-character 统一社会信用代码 with a valid check character."""
-    value = value.strip().upper()
-    if len(value) != 18:
-        return ("统一社会信用代码应为 18 位。", "A unified social credit code has 18 characters.")
-    bad = sorted({c for c in value if c not in CREDIT_ALPHABET})
-    if bad:
-        return (
-            f"统一社会信用代码含有不允许的字符：{''.join(bad)}（不使用 I、O、Z、S、V）。",
-            f"The code contains characters not allowed: {''.join(bad)}.",
-        )
-    if credit_code_check_char(value[:17]) != value[17]:
-        return (
-            "统一社会信用代码校验位不正确，请核对后重新填写。",
-            "The check character of the unified social credit code is wrong.",
-        )
-    return None
-
-
 def is_valid_resident_id(value: str) -> bool:
     return resident_id_error(value) is None
-
-
-def is_valid_credit_code(value: str) -> bool:
-    return credit_code_error(value) is None
