@@ -43,7 +43,9 @@ def test_pingtan_flattened_runs_are_recovered(results):
     assert c["t3.other.other.commercial"] == 2
     assert c["t2.licensing.decisions"] == 10690 and c["t2.penalty.decisions"] == 2113
     assert str(c["t2.fees.amount"]) == "9116.36"
-    assert [c[f"t4.reconsideration.{k}"] for k in ("upheld", "corrected", "other", "pending", "total")] == [0, 1, 1, 0, 2]
+    assert [
+        c[f"t4.reconsideration.{k}"] for k in ("upheld", "corrected", "other", "pending", "total")
+    ] == [0, 1, 1, 0, 2]
     assert "从连写" in r.provenance["t3.new.total"].note
     texts = [f for f in results["pingtan-2022.txt"].findings if f.rule == "TEXT-TABLE"]
     assert any("包含了上年结转" in f.message for f in texts)
