@@ -17,6 +17,7 @@ import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from gongkai.annual_report.schema import (
@@ -196,9 +197,35 @@ class ReportFileError(ValueError):
 
 def loads(text: str) -> AnnualReport:
     """Parse report JSON text; raise ReportFileError naming every bad key."""
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                duplicates.append(key)
+            out[key] = value
+        return out
+
+    def constant(name: str) -> Any:
+        # NaN / Infinity are not JSON; Python's reader accepts them unless told otherwise
+        raise ValueError(name)
+
     try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as exc:
+        data = json.loads(
+            text, parse_float=Decimal, object_pairs_hook=pairs, parse_constant=constant
+        )
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):
+            raise ReportFileError(
+                [
+                    ReportProblem(
+                        "",
+                        f"不是有效的 JSON：{exc} 不是 JSON 数值",
+                        f"not valid JSON: {exc} is not a JSON number",
+                    )
+                ]
+            ) from None
         raise ReportFileError(
             [
                 ReportProblem(
@@ -208,7 +235,51 @@ def loads(text: str) -> AnnualReport:
                 )
             ]
         ) from None
+    if duplicates:
+        raise ReportFileError(
+            [
+                ReportProblem(key, "JSON 中此键出现了不止一次", "this key occurs more than once")
+                for key in dict.fromkeys(duplicates)
+            ]
+        )
     return from_dict(data)
+
+
+def read_file(path: str | Path) -> AnnualReport:
+    """Read a report JSON file; every problem (no such file, not UTF-8, bad JSON, bad keys)
+    raises ReportFileError with a bilingual message."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ReportFileError(
+            [ReportProblem("", f"文件不存在：{p}", f"no such file: {p}")]
+        ) from None
+    except IsADirectoryError:
+        raise ReportFileError(
+            [ReportProblem("", f"这是一个目录，不是文件：{p}", f"is a directory, not a file: {p}")]
+        ) from None
+    except OSError as exc:
+        raise ReportFileError(
+            [
+                ReportProblem(
+                    "", f"无法读取文件 {p}：{exc.strerror}", f"cannot read {p}: {exc.strerror}"
+                )
+            ]
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReportFileError(
+            [
+                ReportProblem(
+                    "",
+                    f"文件不是 UTF-8 编码（第 {exc.start} 字节）",
+                    f"the file is not UTF-8 encoded (byte {exc.start})",
+                )
+            ]
+        ) from None
+    return loads(text)
 
 
 def from_dict(data: Any) -> AnnualReport:
@@ -261,7 +332,7 @@ def from_dict(data: Any) -> AnnualReport:
                 continue
             value, err = _check_value(fmt.cell(key).kind, cells_in[key])
             if err:
-                problem(key, *err)
+                problem(key, f"{fmt.cell(key).label}：{err[0]}", err[1])
             cells[key] = value
     sections_in = data.get("sections", {})
     sections = dict.fromkeys(SECTION_KEYS, "")
@@ -307,6 +378,8 @@ def _check_value(kind: CellKind, value: Any) -> tuple[CellValue, tuple[str, str]
             f"应为数字或 null，实际为 {value!r}",
             f"must be a number or null, got {value!r}",
         )
+    if not Decimal(str(value)).is_finite():
+        return None, (f"不是有限数值：{value}", f"not a finite number: {value}")
     if kind is CellKind.MONEY:
         amount = Decimal(str(value))
         if amount < 0:

@@ -223,6 +223,11 @@ class T3Column:
     label: str
     under_org: bool  # sits under 法人或其他组织
 
+    @property
+    def full_label(self) -> str:
+        """The label with its header above it: "法人或其他组织 › 商业企业"."""
+        return f"{T3_ORG_HEADER} › {self.label}" if self.under_org else self.label
+
 
 T3_COLUMNS: tuple[T3Column, ...] = (
     T3Column("natural_person", "自然人", False),
@@ -235,6 +240,7 @@ T3_COLUMNS: tuple[T3Column, ...] = (
 )
 T3_COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in T3_COLUMNS)
 T3_DETAIL_COLUMN_KEYS: tuple[str, ...] = T3_COLUMN_KEYS[:-1]  # C6 of report-rules.md
+T3_COLUMN_BY_KEY: dict[str, T3Column] = {c.key: c for c in T3_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -362,6 +368,30 @@ class FormatVersion:
     @property
     def t3_row_keys(self) -> tuple[str, ...]:
         return tuple(r.key for r in self.t3_rows if r.key is not None)
+
+    @property
+    def t3_result_row_keys(self) -> tuple[str, ...]:
+        """The rows under 三、本年度办理结果 except （七）总计: each closed application is
+        counted in exactly one of them (T3-RESULTS-TOTAL)."""
+        return tuple(
+            r.key
+            for r in self.t3_rows
+            if r.key is not None and r.level >= 1 and r.key != "t3.total"
+        )
+
+    def t3_row(self, key: str) -> T3Row:
+        for row in self.t3_rows:
+            if row.key == key:
+                return row
+        raise KeyError(f"{key!r} is not a row of table 三 in format {self.tag}")
+
+    def t3_group_label(self, group: str) -> str:
+        """The label of a result group ("t3.denied" → "（三）不予公开"); in 2019 `t3.other` is
+        a single row whose label is the group's."""
+        for row in self.t3_rows:
+            if row.group == group and row.is_group:
+                return row.label
+        return self.t3_row(group).label
 
     def t2_rows(self) -> tuple[T2Row, ...]:
         return tuple(row for block in self.t2_blocks for row in block.rows)
