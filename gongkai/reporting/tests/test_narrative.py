@@ -8,28 +8,61 @@ from gongkai.reporting import narrative
 
 def seed_like():
     report = AnnualReport.blank(organ="遂平县人民政府", year=2021, format_version="2021")
-    report.cells.update({"t3.new.total": 26, "t3.carried_over.total": 1, "t3.total.total": 27,
-                         "t4.reconsideration.upheld": 1, "t4.reconsideration.total": 1,
-                         "t4.litigation_after_reconsideration.upheld": 1,
-                         "t4.litigation_after_reconsideration.total": 1,
-                         "t2.normative_documents.issued": 15, "t2.normative_documents.in_force": 118,
-                         "t2.fees.amount": Decimal("159.1474")})
+    report.cells.update(
+        {
+            "t3.new.total": 26,
+            "t3.carried_over.total": 1,
+            "t3.total.total": 27,
+            "t4.reconsideration.upheld": 1,
+            "t4.reconsideration.total": 1,
+            "t4.litigation_after_reconsideration.upheld": 1,
+            "t4.litigation_after_reconsideration.total": 1,
+            "t2.normative_documents.issued": 15,
+            "t2.normative_documents.in_force": 118,
+            "t2.fees.amount": Decimal("159.1474"),
+        }
+    )
     report.extras = {
-        "scope": "consolidated", "organ_kind": "peoples_government", "organ_short_name": "县政府",
-        "figures": {"proactive.total": 7589, "proactive.category.general": 64,
-                    "proactive.category.affairs": 1262, "proactive.category.documents": 45,
-                    "proactive.category.other": 6218, "proactive.channel.website": 4882,
-                    "proactive.channel.weibo": 1515, "proactive.channel.wechat": 1060,
-                    "proactive.channel.other": 132, "fees.processing": Decimal("0")},
-        "proactive_categories": [["general", "概括类"], ["affairs", "政务（动态）类"],
-                                 ["documents", "法规公文类"], ["other", "其他"]],
+        "scope": "consolidated",
+        "organ_kind": "peoples_government",
+        "organ_short_name": "县政府",
+        "figures": {
+            "proactive.total": 7589,
+            "proactive.category.general": 64,
+            "proactive.category.affairs": 1262,
+            "proactive.category.documents": 45,
+            "proactive.category.other": 6218,
+            "proactive.channel.website": 4882,
+            "proactive.channel.weibo": 1515,
+            "proactive.channel.wechat": 1060,
+            "proactive.channel.other": 132,
+            "fees.processing": Decimal("0"),
+        },
+        "proactive_categories": [
+            ["general", "概括类"],
+            ["affairs", "政务（动态）类"],
+            ["documents", "法规公文类"],
+            ["other", "其他"],
+        ],
         "applications_by_organ": [
             {"short_name": "县政府", "count": 6, "outside": False},
             {"short_name": "县自然资源局", "count": 8, "outside": False},
-            {"short_name": "县生态环境分局", "count": 1, "outside": True}],
-        "outside_units": [{"short_name": "县法院", "figures": [
-            {"key": "t2.fees.amount", "label": "x", "value": Decimal("159.1474"), "unit": "万元",
-             "note": "收取诉讼费"}]}],
+            {"short_name": "县生态环境分局", "count": 1, "outside": True},
+        ],
+        "outside_units": [
+            {
+                "short_name": "县法院",
+                "figures": [
+                    {
+                        "key": "t2.fees.amount",
+                        "label": "x",
+                        "value": Decimal("159.1474"),
+                        "unit": "万元",
+                        "note": "收取诉讼费",
+                    }
+                ],
+            }
+        ],
     }
     return report
 

@@ -187,8 +187,12 @@ def test_saving_unchanged_text_adds_no_version(report, preparer):
 
 
 def test_a_draft_with_fill_in_prompts_cannot_be_submitted(report, preparer, findings):
-    services.report_save_narrative(actor=preparer, report=report, expected_version=report.lock_version,
-                                   sections={"problems": "【请填写：存在的主要问题】"})
+    services.report_save_narrative(
+        actor=preparer,
+        report=report,
+        expected_version=report.lock_version,
+        sections={"problems": "【请填写：存在的主要问题】"},
+    )
     with pytest.raises(DomainError, match="五、存在的主要问题及改进情况"):
         services.report_submit(actor=preparer, report=report, expected_version=report.lock_version)
     assert report.status == ReportStatus.DRAFT
