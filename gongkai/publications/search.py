@@ -5,6 +5,9 @@ Index layout
 - SQLite: an FTS5 table `publications_fts(title, body)` whose rowid is the publication id; the
   columns hold space-separated tokens. Ranking: bm25 with the title weighted 10× the body.
 - PostgreSQL: a table `publications_searchvec(publication_id, vec tsvector)` with a GIN index.
+  No foreign key: Django's flush (TRUNCATE without CASCADE in transactional tests) must be able to
+  empty the publications table; every query joins the publications table, so a stale row is
+  never returned.
   The tsvector is written as a literal (lexeme:position) built here, never through a text search
   parser, so no locale or dictionary changes a token. Title positions carry weight A, body
   positions weight D; ranking: ts_rank (A = 1.0, D = 0.1).
@@ -37,9 +40,7 @@ def create_index_tables(conn: object = None) -> None:
         if c.vendor == "postgresql":  # type: ignore[attr-defined]
             cur.execute(
                 "CREATE TABLE IF NOT EXISTS publications_searchvec ("
-                " publication_id bigint PRIMARY KEY"
-                " REFERENCES publications_publication(id) ON DELETE CASCADE"
-                " DEFERRABLE INITIALLY DEFERRED,"
+                " publication_id bigint PRIMARY KEY,"
                 " vec tsvector NOT NULL)"
             )
             cur.execute(
