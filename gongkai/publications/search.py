@@ -198,17 +198,18 @@ def search_ids(
         )
         q = tsquery_literal(query)
         select = (
-            "SELECT p.id FROM publications_searchvec s"
-            " JOIN publications_publication p ON p.id = s.publication_id"
-            f" WHERE s.vec @@ %s::tsquery AND {where}"
-            " ORDER BY ts_rank(s.vec, %s::tsquery, 0) DESC, p.published_on DESC, p.id DESC"
+            "SELECT p.id" + base + " ORDER BY ts_rank(s.vec, %s::tsquery, 0) DESC,"
+            " p.published_on DESC, p.id DESC"
             " LIMIT %s OFFSET %s"
         )
         select_params: list[Any] = [q, *params, q, limit, offset]
         count_params: list[Any] = [q, *params]
     else:
         base = (
-            " FROM publications_fts f JOIN publications_publication p ON p.id = f.rowid"
+            # CROSS JOIN fixes SQLite's join order: the full-text match first, then the rows
+            # it found; otherwise the planner may walk the filtered publications and run the
+            # MATCH once per row.
+            " FROM publications_fts f CROSS JOIN publications_publication p ON p.id = f.rowid"
             f" WHERE publications_fts MATCH %s AND {where}"
         )
         m = fts5_match(query)
