@@ -70,7 +70,9 @@ def consistent_report(
 
     # Table 三: result rows first, then carried-forward and carried-over, new as the balance.
     result_rows = [
-        r for r in fmt.t3_row_keys if r not in ("t3.new", "t3.carried_over", "t3.total", "t3.carried_forward")
+        r
+        for r in fmt.t3_row_keys
+        if r not in ("t3.new", "t3.carried_over", "t3.total", "t3.carried_forward")
     ]
     zeros = set(rng.sample(result_rows, 3)) if distinct else set()
     for c in T3_DETAIL_COLUMN_KEYS:
@@ -125,7 +127,8 @@ def consistent_report(
         "new": cells["t3.new.total"],
         "co": cells["t3.carried_over.total"],
         "rc": cells["t4.reconsideration.total"],
-        "lt": _int(cells["t4.litigation_direct.total"]) + _int(cells["t4.litigation_after_reconsideration.total"]),
+        "lt": _int(cells["t4.litigation_direct.total"])
+        + _int(cells["t4.litigation_after_reconsideration.total"]),
     }
     report.sections = {k: v.format(**fill) for k, v in SAMPLE_SECTIONS.items()}
     return report
@@ -148,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m bench.annual_report", description=__doc__)
     parser.add_argument("--n", type=int, default=1000, help="reports to generate (default 1000)")
-    parser.add_argument("--pdf-n", type=int, default=None, help="reports to render as PDF (default: --n)")
+    parser.add_argument(
+        "--pdf-n", type=int, default=None, help="reports to render as PDF (default: --n)"
+    )
     parser.add_argument("--formats", default=",".join(RENDERERS), help="renderers to time")
     parser.add_argument("--seed", type=int, default=2021)
     args = parser.parse_args(argv)

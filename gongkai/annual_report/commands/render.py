@@ -65,7 +65,9 @@ def _read(path: str) -> AnnualReport:
     except FileNotFoundError:
         raise _Fail(f"找不到文件：{path}", f"no such file: {path}") from None
     except IsADirectoryError:
-        raise _Fail(f"这是一个目录，不是文件：{path}", f"is a directory, not a file: {path}") from None
+        raise _Fail(
+            f"这是一个目录，不是文件：{path}", f"is a directory, not a file: {path}"
+        ) from None
     except PermissionError:
         raise _Fail(f"没有权限读取：{path}", f"permission denied reading: {path}") from None
     except UnicodeDecodeError:
@@ -74,7 +76,9 @@ def _read(path: str) -> AnnualReport:
             f"{path} is not UTF-8 text (report JSON must be UTF-8)",
         ) from None
     except OSError as exc:
-        raise _Fail(f"无法读取 {path}：{exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
+        raise _Fail(
+            f"无法读取 {path}：{exc.strerror}", f"cannot read {path}: {exc.strerror}"
+        ) from None
     try:
         return loads(text)
     except ReportFileError as exc:
@@ -124,9 +128,13 @@ def _write(data: bytes, output: str, source: str, out: TextIO) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=parent)
     except PermissionError:
-        raise _Fail(f"没有权限写入目录：{parent}", f"permission denied writing to: {parent}") from None
+        raise _Fail(
+            f"没有权限写入目录：{parent}", f"permission denied writing to: {parent}"
+        ) from None
     except OSError as exc:
-        raise _Fail(f"无法写入 {output}：{exc.strerror}", f"cannot write {output}: {exc.strerror}") from None
+        raise _Fail(
+            f"无法写入 {output}：{exc.strerror}", f"cannot write {output}: {exc.strerror}"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -135,7 +143,9 @@ def _write(data: bytes, output: str, source: str, out: TextIO) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise _Fail(f"无法写入 {output}：{exc.strerror}", f"cannot write {output}: {exc.strerror}") from None
+        raise _Fail(
+            f"无法写入 {output}：{exc.strerror}", f"cannot write {output}: {exc.strerror}"
+        ) from None
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -152,5 +162,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"错误：{exc.zh}\nError: {exc.en}\n")
         return EXIT_UNUSABLE
     if output != "-":
-        out.write(f"已写入 {output}（{renderer.label}，{len(data):,} 字节） / wrote {output} ({len(data):,} bytes)\n")
+        out.write(
+            f"已写入 {output}（{renderer.label}，{len(data):,} 字节） / wrote {output} ({len(data):,} bytes)\n"
+        )
     return EXIT_OK

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -103,7 +104,12 @@ def _defaults(doc: DocxDocument) -> None:
     rfonts = rpr.find(qn("w:rFonts"))
     for attr in list(rfonts.attrib):
         del rfonts.attrib[attr]
-    for attr, value in (("w:ascii", LATIN), ("w:hAnsi", LATIN), ("w:eastAsia", BODY.name), ("w:cs", LATIN)):
+    for attr, value in (
+        ("w:ascii", LATIN),
+        ("w:hAnsi", LATIN),
+        ("w:eastAsia", BODY.name),
+        ("w:cs", LATIN),
+    ):
         rfonts.set(qn(attr), value)
     lang = rpr.find(qn("w:lang"))
     lang.set(qn("w:val"), "en-US")
@@ -114,7 +120,7 @@ def _styles(doc: DocxDocument) -> None:
     _defaults(doc)
     normal = doc.styles["Normal"]
     _fonts(normal, BODY, SANHAO)
-    pf = normal.paragraph_format  # type: ignore[attr-defined]
+    pf = normal.paragraph_format
     pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     pf.line_spacing = Pt(28)
     pf.space_before = pf.space_after = Pt(0)
@@ -128,9 +134,9 @@ def _styles(doc: DocxDocument) -> None:
         style = doc.styles[style_name]
         size = ERHAO if face is TITLE else SANHAO
         _fonts(style, face, size)
-        style.font.color.rgb = None  # type: ignore[attr-defined]
-        style.font.italic = False  # type: ignore[attr-defined]
-        spf = style.paragraph_format  # type: ignore[attr-defined]
+        style.font.color.rgb = None
+        style.font.italic = False
+        spf = style.paragraph_format
         spf.space_before = spf.space_after = Pt(0)
         spf.keep_with_next = True
         if face is TITLE:
@@ -149,6 +155,51 @@ def _styles(doc: DocxDocument) -> None:
             spf.first_line_indent = Pt(2 * SANHAO)
 
 
+TABLE_STYLES = {  # paragraph style id → (size, alignment)
+    "GkTableCenter": (WUHAO, WD_ALIGN_PARAGRAPH.CENTER),
+    "GkTableLeft": (WUHAO, WD_ALIGN_PARAGRAPH.LEFT),
+    "GkTableSmallCenter": (XIAOWU, WD_ALIGN_PARAGRAPH.CENTER),
+    "GkTableSmallLeft": (XIAOWU, WD_ALIGN_PARAGRAPH.LEFT),
+}
+
+
+def _table_styles(doc: DocxDocument) -> None:
+    """Paragraph styles for table text: 仿宋 五号/小五, single spacing, no indent. A style per
+    variant, not direct formatting per cell, keeps the XML small and the document editable."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    for style_id, (size, align) in TABLE_STYLES.items():
+        style = doc.styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = doc.styles["Normal"]
+        _fonts(style, BODY, size)
+        pf = style.paragraph_format
+        pf.first_line_indent = Pt(0)
+        pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        pf.alignment = align
+        pf.widow_control = False
+        style.element.get_or_add_pPr().get_or_add_ind().set(qn("w:firstLineChars"), "0")
+
+
+def _cell_para(tc: Any, text: str, style_id: str, *, bold: bool = False) -> None:
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    pstyle = OxmlElement("w:pStyle")
+    pstyle.set(qn("w:val"), style_id)
+    ppr.append(pstyle)
+    p.append(ppr)
+    if text:
+        r = OxmlElement("w:r")
+        if bold:
+            rpr = OxmlElement("w:rPr")
+            rpr.append(OxmlElement("w:b"))
+            r.append(rpr)
+        t = OxmlElement("w:t")
+        t.text = text
+        r.append(t)
+        p.append(r)
+    tc.append(p)
+
+
 def _page(doc: DocxDocument) -> None:
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -165,7 +216,13 @@ def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     """A complex field (PAGE) whose cached result is `placeholder` until the reader updates it."""
     run = paragraph.add_run()
     _fonts(run, PAGE_NUMBER, SIHAO)
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", placeholder), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        ("instr", instruction),
+        ("separate", None),
+        ("text", placeholder),
+        ("end", None),
+    ):
         if kind == "instr":
             el = OxmlElement("w:instrText")
             el.set(qn("xml:space"), "preserve")
@@ -200,7 +257,9 @@ def _para(doc: DocxDocument, text: str, style: str | None = None) -> Paragraph:
     return p
 
 
-def _small_para(p: Paragraph, text: str, size: float, *, align: WD_ALIGN_PARAGRAPH, bold: bool = False) -> None:
+def _small_para(
+    p: Paragraph, text: str, size: float, *, align: WD_ALIGN_PARAGRAPH, bold: bool = False
+) -> None:
     pf = p.paragraph_format
     pf.first_line_indent = Pt(0)
     pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
@@ -211,11 +270,28 @@ def _small_para(p: Paragraph, text: str, size: float, *, align: WD_ALIGN_PARAGRA
     _fonts(p.add_run(text), BODY, size, bold=bold)
 
 
-def _row_props(table: Table, r: int, *, header: bool) -> None:
-    trpr = table.rows[r]._tr.get_or_add_trPr()
-    trpr.append(OxmlElement("w:cantSplit"))
-    if header:
-        trpr.append(OxmlElement("w:tblHeader"))
+def _tc(width: int, colspan: int, vmerge: str | None) -> Any:
+    """An empty table cell: width, column span, vertical merge, centred vertically."""
+    tc = OxmlElement("w:tc")
+    tcpr = OxmlElement("w:tcPr")
+    tcw = OxmlElement("w:tcW")
+    tcw.set(qn("w:w"), str(int(width) // 635))  # EMU → twentieths of a point
+    tcw.set(qn("w:type"), "dxa")
+    tcpr.append(tcw)
+    if colspan > 1:
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), str(colspan))
+        tcpr.append(span)
+    if vmerge is not None:
+        vm = OxmlElement("w:vMerge")
+        if vmerge == "restart":
+            vm.set(qn("w:val"), "restart")
+        tcpr.append(vm)
+    valign = OxmlElement("w:vAlign")
+    valign.set(qn("w:val"), "center")
+    tcpr.append(valign)
+    tc.append(tcpr)
+    return tc
 
 
 def _table(doc: DocxDocument, report: AnnualReport, grid: Grid) -> Table:
@@ -228,16 +304,13 @@ def _table(doc: DocxDocument, report: AnnualReport, grid: Grid) -> Table:
     caption.paragraph_format.space_after = Pt(3)
     _fonts(caption.runs[0], HEADING, SIHAO)
 
-    table = doc.add_table(rows=grid.n_rows, cols=grid.n_cols)
+    table = doc.add_table(rows=0, cols=grid.n_cols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = [Mm(TEXT_WIDTH_MM * w) for w in grid.widths]
     for i, col in enumerate(table.columns):
         col.width = widths[i]
-    for row in table.rows:
-        for i, c in enumerate(row.cells):
-            c.width = widths[i]
     tblpr = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
@@ -250,21 +323,44 @@ def _table(doc: DocxDocument, report: AnnualReport, grid: Grid) -> Table:
         el.set(qn("w:type"), "dxa")
         mar.append(el)
     tblpr.append(mar)
+    # The rows are written as WordprocessingML directly: a merged cell is one `w:tc` with
+    # `w:gridSpan` (columns) and `w:vMerge` restart/continue (rows), exactly what Word writes.
+    # (python-docx's cell.merge() re-reads the whole table per call: quadratic, seconds.)
+    covering = grid.covering
     for r in range(grid.n_rows):
-        _row_props(table, r, header=r < grid.head_rows)
-    for cell in grid.cells:
-        target = table.cell(cell.row, cell.col)
-        if cell.rowspan > 1 or cell.colspan > 1:
-            target = target.merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
-        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        p = target.paragraphs[0]
-        if cell.role is Role.VALUE:
-            assert cell.key is not None
-            _small_para(p, cell_text(report, cell.key), size, align=WD_ALIGN_PARAGRAPH.CENTER)
-        else:
-            left = cell.role is Role.NOTE or (cell.role in (Role.ROW, Role.BLOCK) and cell.rowspan == 1)
-            align = WD_ALIGN_PARAGRAPH.LEFT if left else WD_ALIGN_PARAGRAPH.CENTER
-            _small_para(p, cell.text, size, align=align, bold=cell.role is Role.BLOCK)
+        tr = OxmlElement("w:tr")
+        trpr = OxmlElement("w:trPr")
+        trpr.append(OxmlElement("w:cantSplit"))
+        if r < grid.head_rows:
+            trpr.append(OxmlElement("w:tblHeader"))
+        tr.append(trpr)
+        for c in range(grid.n_cols):
+            cell = covering[(r, c)]
+            if cell.col != c:
+                continue  # inside a horizontal merge: covered by the gridSpan
+            width = sum(widths[cell.col : cell.col + cell.colspan], Mm(0))
+            tc = _tc(
+                width,
+                cell.colspan,
+                None if cell.rowspan == 1 else ("restart" if cell.row == r else "continue"),
+            )
+            tr.append(tc)
+            center, left = (
+                ("GkTableCenter", "GkTableLeft")
+                if size == WUHAO
+                else ("GkTableSmallCenter", "GkTableSmallLeft")
+            )
+            if cell.row != r:
+                _cell_para(tc, "", center)
+            elif cell.role is Role.VALUE:
+                assert cell.key is not None
+                _cell_para(tc, cell_text(report, cell.key), center)
+            else:
+                is_left = cell.role is Role.NOTE or (
+                    cell.role in (Role.ROW, Role.BLOCK) and cell.rowspan == 1
+                )
+                _cell_para(tc, cell.text, left if is_left else center, bold=cell.role is Role.BLOCK)
+        table._tbl.append(tr)
     if has_nulls(report, grid):
         legend = doc.add_paragraph()
         _small_para(legend, NULL_LEGEND, XIAOWU, align=WD_ALIGN_PARAGRAPH.LEFT)
@@ -275,6 +371,7 @@ def build(report: AnnualReport) -> DocxDocument:
     doc = Document()
     _declare_fonts(doc)
     _styles(doc)
+    _table_styles(doc)
     _page(doc)
     doc.core_properties.title = title_of(report)
     doc.core_properties.author = report.organ

@@ -31,15 +31,17 @@ _TABLE_CLASS = {"二": "t2", "三": "t3", "四": "t4"}
 @cache
 def report_css() -> str:
     """The stylesheet of the report (screen and print). The web app links or inlines it."""
-    return resources.files("gongkai.annual_report.render").joinpath("templates/report.css").read_text(
-        encoding="utf-8"
+    return (
+        resources.files("gongkai.annual_report.render")
+        .joinpath("templates/report.css")
+        .read_text(encoding="utf-8")
     )
 
 
 def _attrs(**attrs: str | int | None) -> str:
     parts = []
     for name, value in attrs.items():
-        if value is None or value == 1 and name in ("rowspan", "colspan"):
+        if value is None or (value == 1 and name in ("rowspan", "colspan")):
             continue
         parts.append(f' {name.rstrip("_").replace("_", "-")}="{escape(str(value))}"')
     return "".join(parts)
@@ -82,12 +84,19 @@ def _cell_html(report: AnnualReport, grid: Grid, cell: GridCell, prefix: str) ->
 
 def table_html(report: AnnualReport, grid: Grid, *, id_prefix: str = "gk") -> str:
     """One statistical table. Table 二 is a `<tbody>` per Art. 20 block (its header rows sit
-    inside the block); tables 三 and 四 put their header rows in `<thead>` so they repeat on
-    every printed page."""
+    inside the block); tables 三 and 四 put their header rows in `<thead>` so they repeat if a
+    table ever has to run over a page break."""
     prefix = f"{id_prefix}-{_TABLE_CLASS[grid.table]}"
-    out = [f'<table class="gk-table gk-table--{_TABLE_CLASS[grid.table]}">']
+    # The wrapper keeps caption, table and legend together on one printed page.
+    out = [
+        f'<div class="gk-table-wrap"><table class="gk-table gk-table--{_TABLE_CLASS[grid.table]}">'
+    ]
     out.append(f"<caption>{escape(grid.caption)}</caption>")
-    out.append("<colgroup>" + "".join(f'<col style="width:{w * 100:.1f}%">' for w in grid.widths) + "</colgroup>")
+    out.append(
+        "<colgroup>"
+        + "".join(f'<col style="width:{w * 100:.1f}%">' for w in grid.widths)
+        + "</colgroup>"
+    )
     rows = grid.rows()
     for r, cells in enumerate(rows):
         if grid.head_rows and r == 0:
@@ -102,6 +111,7 @@ def table_html(report: AnnualReport, grid: Grid, *, id_prefix: str = "gk") -> st
     out.append("</tbody></table>")
     if has_nulls(report, grid):
         out.append(f'<p class="gk-legend">{escape(NULL_LEGEND)}</p>')
+    out.append("</div>")
     return "\n".join(out)
 
 

@@ -202,7 +202,9 @@ def table2(fmt: FormatVersion) -> Grid:
                 cells.append(GridCell(r, c, Role.VALUE, key=row.cell_key(column.key), colspan=span))
                 c += span
             r += 1
-    return Grid("二", _caption("二"), 4, r, tuple(cells), 0, (0.31, 0.23, 0.23, 0.23), tuple(starts))
+    return Grid(
+        "二", _caption("二"), 4, r, tuple(cells), 0, (0.31, 0.23, 0.23, 0.23), tuple(starts)
+    )
 
 
 def table3(fmt: FormatVersion) -> Grid:
@@ -235,7 +237,9 @@ def table3(fmt: FormatVersion) -> Grid:
                 cells.append(GridCell(r, 0, Role.ROW, row.label, rowspan=results_span))
             else:
                 assert row.group is not None
-                cells.append(GridCell(r, 1, Role.ROW, row.label, rowspan=span_of[row.group], level=1))
+                cells.append(
+                    GridCell(r, 1, Role.ROW, row.label, rowspan=span_of[row.group], level=1)
+                )
             continue
         if row.level == 0:
             cells.append(GridCell(r, 0, Role.ROW, row.label, colspan=3))
@@ -256,8 +260,12 @@ def table4() -> Grid:
         GridCell(0, 0, Role.COLUMN, T4_GROUPS[0].label, colspan=5),
         GridCell(0, 5, Role.COLUMN, T4_GROUPS[1].parent or "", colspan=10),
     ]
-    cells += [GridCell(1, i, Role.COLUMN, label, rowspan=2) for i, (_, label) in enumerate(T4_COLUMNS)]
-    cells += [GridCell(1, 5 + 5 * i, Role.COLUMN, g.label, colspan=5) for i, g in enumerate(T4_GROUPS[1:])]
+    cells += [
+        GridCell(1, i, Role.COLUMN, label, rowspan=2) for i, (_, label) in enumerate(T4_COLUMNS)
+    ]
+    cells += [
+        GridCell(1, 5 + 5 * i, Role.COLUMN, g.label, colspan=5) for i, g in enumerate(T4_GROUPS[1:])
+    ]
     cells += [
         GridCell(2, 5 + 5 * i + j, Role.COLUMN, label)
         for i in range(2)

@@ -46,7 +46,9 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
         line = raw.strip()
         if not line:
             continue
-        is_subhead = bool(_SUBHEAD.match(line)) and len(line) <= 40 and not line.endswith(_SENTENCE_END)
+        is_subhead = (
+            bool(_SUBHEAD.match(line)) and len(line) <= 40 and not line.endswith(_SENTENCE_END)
+        )
         out.append(Paragraph(line, ParaKind.SUBHEAD if is_subhead else ParaKind.BODY))
     return tuple(out)
 

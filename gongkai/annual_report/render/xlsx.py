@@ -15,7 +15,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from gongkai.annual_report.model import AnnualReport
 from gongkai.annual_report.render import Renderer, register
-from gongkai.annual_report.render.layout import NULL_LEGEND, NULL_MARK, Grid, Role, decimals_of, has_nulls
+from gongkai.annual_report.render.layout import (
+    NULL_LEGEND,
+    NULL_MARK,
+    Grid,
+    Role,
+    decimals_of,
+    has_nulls,
+)
 from gongkai.annual_report.render.narrative import outline, title_of
 
 # Spreadsheet fonts: the eastAsia face Office uses for Chinese text; LibreOffice substitutes
@@ -60,7 +67,9 @@ def _write_grid(ws: Worksheet, report: AnnualReport, grid: Grid) -> None:
             xl.alignment = _CENTER
         else:
             xl = ws.cell(r, c, cell.text)
-            left = cell.role is Role.NOTE or (cell.role in (Role.ROW, Role.BLOCK) and cell.rowspan == 1)
+            left = cell.role is Role.NOTE or (
+                cell.role in (Role.ROW, Role.BLOCK) and cell.rowspan == 1
+            )
             xl.alignment = _LEFT if left else _CENTER
             if cell.role is Role.BLOCK:
                 xl.fill = _BLOCK_FILL
@@ -70,7 +79,12 @@ def _write_grid(ws: Worksheet, report: AnnualReport, grid: Grid) -> None:
             for cc in range(c, c + cell.colspan):
                 ws.cell(rr, cc).border = _BORDER
         if cell.rowspan > 1 or cell.colspan > 1:
-            ws.merge_cells(start_row=r, start_column=c, end_row=r + cell.rowspan - 1, end_column=c + cell.colspan - 1)
+            ws.merge_cells(
+                start_row=r,
+                start_column=c,
+                end_row=r + cell.rowspan - 1,
+                end_column=c + cell.colspan - 1,
+            )
     last = top + grid.n_rows - 1
     if has_nulls(report, grid):
         ws.cell(last + 2, 1, NULL_LEGEND).font = Font(name=_FONT, size=9)
@@ -78,7 +92,10 @@ def _write_grid(ws: Worksheet, report: AnnualReport, grid: Grid) -> None:
         ws.column_dimensions[get_column_letter(i + 1)].width = round(w * _PAGE_WIDTH[grid.table], 1)
     if grid.head_rows:
         ws.print_title_rows = f"{top}:{top + grid.head_rows - 1}"
-    ws.freeze_panes = ws.cell(top + grid.head_rows, 1 + (3 if grid.table == "三" else 0)) if grid.head_rows else None
+    if grid.head_rows:
+        ws.freeze_panes = ws.cell(
+            top + grid.head_rows, 1 + (3 if grid.table == "三" else 0)
+        ).coordinate
     _print_setup(ws, landscape=grid.table == "四")
 
 
@@ -87,11 +104,15 @@ def _print_setup(ws: Worksheet, *, landscape: bool = False) -> None:
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.6
     ws.page_margins.top = ws.page_margins.bottom = 0.8
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    footer = ws.oddFooter
+    if footer is not None:
+        footer.center.text = "第 &P 页，共 &N 页"
 
 
 def _write_narrative(ws: Worksheet, report: AnnualReport) -> None:

@@ -25,6 +25,9 @@ def synthetic(request: pytest.FixtureRequest) -> AnnualReport:
     return load(request.param)
 
 
-@pytest.fixture(params=["synthetic-2021.json", "synthetic-2019.json", "seed-2021.json"], ids=["2021", "2019", "seed"])
+@pytest.fixture(
+    params=["synthetic-2021.json", "synthetic-2019.json", "seed-2021.json"],
+    ids=["2021", "2019", "seed"],
+)
 def any_report(request: pytest.FixtureRequest) -> AnnualReport:
     return load(request.param)

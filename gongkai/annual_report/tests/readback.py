@@ -70,7 +70,9 @@ def located_values(grid: Grid) -> list[tuple[frozenset[str], str, tuple[int, int
             if left is not None and not left.is_value and left.origin not in origins:
                 origins.add(left.origin)
                 labels.append(norm(left.text))
-        path = frozenset(label for label in labels if label and label not in {norm(x) for x in NOT_IN_PATH})
+        path = frozenset(
+            label for label in labels if label and label not in {norm(x) for x in NOT_IN_PATH}
+        )
         out.append((path, norm(pos.text), (r, c)))
     return out
 

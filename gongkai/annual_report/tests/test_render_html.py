@@ -26,7 +26,9 @@ def _doc(report: AnnualReport):
 
 
 def _table(doc, table: str):
-    [el] = [t for t in doc.iter("table") if t.find("caption").text_content().startswith(CAPTIONS[table])]
+    [el] = [
+        t for t in doc.iter("table") if t.find("caption").text_content().startswith(CAPTIONS[table])
+    ]
     return el
 
 
@@ -56,7 +58,9 @@ def test_it_prints_every_official_label(any_report: AnnualReport) -> None:
         assert norm(label) in texts, label
 
 
-def test_it_is_a_standalone_chinese_document_with_the_six_canonical_headings(seed: AnnualReport) -> None:
+def test_it_is_a_standalone_chinese_document_with_the_six_canonical_headings(
+    seed: AnnualReport,
+) -> None:
     doc = _doc(seed)
     assert doc.get("lang") == "zh-CN"
     assert doc.find(".//title").text == "遂平县人民政府2021年政府信息公开工作年度报告"
@@ -77,19 +81,32 @@ def test_it_keeps_the_narrative_verbatim_as_paragraphs(seed: AnnualReport) -> No
     assert len(subheads) == 6
 
 
-def test_the_t3_header_has_the_official_merges_and_the_balance_note(synthetic: AnnualReport) -> None:
+def test_the_t3_header_has_the_official_merges_and_the_balance_note(
+    synthetic: AnnualReport,
+) -> None:
     t3 = _table(_doc(synthetic), "三")
     head = t3.find("thead").findall("tr")
     first = head[0].findall("*")
-    assert first[0].text_content() == "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    assert (
+        first[0].text_content()
+        == "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    )
     assert (first[0].get("rowspan"), first[0].get("colspan")) == ("3", "3")
     assert (first[1].text_content(), first[1].get("colspan")) == ("申请人情况", "7")
     second = [(c.text_content(), c.get("rowspan"), c.get("colspan")) for c in head[1]]
     assert second == [("自然人", "2", None), ("法人或其他组织", None, "5"), ("总计", "2", None)]
-    groups = {c.text_content(): int(c.get("rowspan")) for c in t3.iter("th") if c.get("rowspan") and c.getparent().getparent().tag == "tbody"}
+    groups = {
+        c.text_content(): int(c.get("rowspan"))
+        for c in t3.iter("th")
+        if c.get("rowspan") and c.getparent().getparent().tag == "tbody"
+    }
     results = 22 if synthetic.format_version == "2021" else 20
     assert groups["三、本年度办理结果"] == results
-    assert groups["（三）不予公开"] == 8 and groups["（四）无法提供"] == 3 and groups["（五）不予处理"] == 5
+    assert (
+        groups["（三）不予公开"] == 8
+        and groups["（四）无法提供"] == 3
+        and groups["（五）不予处理"] == 5
+    )
     assert ("（六）其他处理" in groups) == (synthetic.format_version == "2021")
 
 
@@ -101,7 +118,9 @@ def test_the_t2_blocks_have_a_merged_item_header_and_a_spanning_decision_column(
     assert [b[0][0].text_content() for b in blocks] == [
         "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项",
     ]  # fmt: skip
-    assert all(b[0][0].get("colspan") == "4" and b[1][0].text_content() == "信息内容" for b in blocks)
+    assert all(
+        b[0][0].get("colspan") == "4" and b[1][0].text_content() == "信息内容" for b in blocks
+    )
     decisions = blocks[1][1][1]
     assert (decisions.text_content(), decisions.get("colspan")) == ("本年处理决定数量", "3")
     assert blocks[3][1][1].text_content() == "本年收费金额（单位：万元）"
@@ -111,9 +130,14 @@ def test_the_t4_header_has_three_rows() -> None:
     from gongkai.annual_report.tests.conftest import load
 
     t4 = _table(_doc(load("synthetic-2021.json")), "四")
-    head = [[(c.text_content(), c.get("rowspan"), c.get("colspan")) for c in tr] for tr in t4.find("thead")]
+    head = [
+        [(c.text_content(), c.get("rowspan"), c.get("colspan")) for c in tr]
+        for tr in t4.find("thead")
+    ]
     assert head[0] == [("行政复议", None, "5"), ("行政诉讼", None, "10")]
-    assert head[1][:5] == [(x, "2", None) for x in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")]
+    assert head[1][:5] == [
+        (x, "2", None) for x in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    ]
     assert head[1][5:] == [("未经复议直接起诉", None, "5"), ("复议后起诉", None, "5")]
     assert len(head[2]) == 10
 
@@ -130,9 +154,18 @@ def test_tables_are_accessible(synthetic: AnnualReport) -> None:
                 headers = td.get("headers").split()
                 assert headers and set(headers) <= ids
     # A table 三 figure names all five of its labels.
-    td = next(td for td in doc.iter("td") if td.get("data-key") == "t3.denied.third_party.commercial")
+    td = next(
+        td for td in doc.iter("td") if td.get("data-key") == "t3.denied.third_party.commercial"
+    )
     names = [norm(doc.get_element_by_id(h).text_content()) for h in td.get("headers").split()]
-    assert names == ["申请人情况", "法人或其他组织", "商业企业", "三、本年度办理结果", "（三）不予公开", "4.保护第三方合法权益"]
+    assert names == [
+        "申请人情况",
+        "法人或其他组织",
+        "商业企业",
+        "三、本年度办理结果",
+        "（三）不予公开",
+        "4.保护第三方合法权益",
+    ]
 
 
 def test_null_cells_print_a_dash_with_a_legend_and_zero_prints_0(seed: AnnualReport) -> None:
