@@ -223,6 +223,11 @@ class T3Column:
     label: str
     under_org: bool  # sits under 法人或其他组织
 
+    @property
+    def full_label(self) -> str:
+        """The label with its header above it: "法人或其他组织 › 商业企业"."""
+        return f"{T3_ORG_HEADER} › {self.label}" if self.under_org else self.label
+
 
 T3_COLUMNS: tuple[T3Column, ...] = (
     T3Column("natural_person", "自然人", False),
@@ -235,6 +240,7 @@ T3_COLUMNS: tuple[T3Column, ...] = (
 )
 T3_COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in T3_COLUMNS)
 T3_DETAIL_COLUMN_KEYS: tuple[str, ...] = T3_COLUMN_KEYS[:-1]  # C6 of report-rules.md
+T3_COLUMN_BY_KEY: dict[str, T3Column] = {c.key: c for c in T3_COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -337,6 +343,21 @@ T4_KEYS: tuple[str, ...] = tuple(f"t4.{g.key}.{c}" for g in T4_GROUPS for c, _ i
 
 # --- tables and format versions ------------------------------------------------------------
 
+TABLES = ("二", "三", "四")
+# The tables whose layout differs between the versions (table 四 is the same in both):
+# a document's version is detected per table (format §1.1, RPT-FORMAT-VERSION).
+VERSIONED_TABLES = ("二", "三")
+_TABLE_PREFIX = {"二": "t2.", "三": "t3.", "四": "t4."}
+
+
+def table_of(key: str) -> str:
+    """The table a cell key belongs to: "t3.new.total" → "三"."""
+    for table, prefix in _TABLE_PREFIX.items():
+        if key.startswith(prefix):
+            return table
+    raise KeyError(f"{key!r} is not a cell key")
+
+
 TABLE_TITLES = {
     "二": "主动公开政府信息情况",
     "三": "收到和处理政府信息公开申请情况",
@@ -362,6 +383,30 @@ class FormatVersion:
     @property
     def t3_row_keys(self) -> tuple[str, ...]:
         return tuple(r.key for r in self.t3_rows if r.key is not None)
+
+    @property
+    def t3_result_row_keys(self) -> tuple[str, ...]:
+        """The rows under 三、本年度办理结果 except （七）总计: each closed application is
+        counted in exactly one of them (T3-RESULTS-TOTAL)."""
+        return tuple(
+            r.key
+            for r in self.t3_rows
+            if r.key is not None and r.level >= 1 and r.key != "t3.total"
+        )
+
+    def t3_row(self, key: str) -> T3Row:
+        for row in self.t3_rows:
+            if row.key == key:
+                return row
+        raise KeyError(f"{key!r} is not a row of table 三 in format {self.tag}")
+
+    def t3_group_label(self, group: str) -> str:
+        """The label of a result group ("t3.denied" → "（三）不予公开"); in 2019 `t3.other` is
+        a single row whose label is the group's."""
+        for row in self.t3_rows:
+            if row.group == group and row.is_group:
+                return row.label
+        return self.t3_row(group).label
 
     def t2_rows(self) -> tuple[T2Row, ...]:
         return tuple(row for block in self.t2_blocks for row in block.rows)
@@ -426,6 +471,13 @@ def get_format(tag: str) -> FormatVersion:
             f"未知的年报格式版本 {tag!r}（可用：2019、2021）。"
             f" / Unknown format version {tag!r} (known: 2019, 2021)."
         ) from None
+
+
+def version_specific_keys(tag: str, table: str) -> tuple[str, ...]:
+    """The cell keys of `table` that exist in format `tag` and not in the other version."""
+    own = _cell_keys(tag)
+    others = set().union(*(_cell_keys(t) for t in FORMATS if t != tag))
+    return tuple(k for k in own if table_of(k) == table and k not in others)
 
 
 def format_for_year(year: int) -> FormatVersion:

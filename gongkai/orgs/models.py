@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.orgs.validators import validate_credit_code
+
 
 class OrganKind(models.TextChoices):
     PEOPLES_GOVERNMENT = "peoples_government", "人民政府"
@@ -26,7 +28,11 @@ class Organ(models.Model):
     name = models.CharField("名称", max_length=200, unique=True)
     short_name = models.CharField("简称", max_length=60, blank=True)
     credit_code = models.CharField(
-        "统一社会信用代码", max_length=18, blank=True, help_text="18 位，含校验位"
+        "统一社会信用代码",
+        max_length=18,
+        blank=True,
+        help_text="18 位，含校验位（GB 32100-2015）",
+        validators=[validate_credit_code],
     )
     kind = models.CharField("类型", max_length=32, choices=OrganKind.choices)
     parent = models.ForeignKey(
@@ -91,3 +97,24 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organ} · {self.get_role_display()}"
+
+
+# The account models (audit log, two-factor devices) live in their own module; Django finds
+# models through this one.
+from gongkai.orgs.accounts.models import (  # noqa: E402
+    AuthEvent,
+    AuthEventKind,
+    RecoveryCode,
+    TwoFactorDevice,
+)
+
+__all__ = [
+    "AuthEvent",
+    "AuthEventKind",
+    "Membership",
+    "Organ",
+    "OrganKind",
+    "RecoveryCode",
+    "Role",
+    "TwoFactorDevice",
+]

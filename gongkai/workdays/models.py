@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 
@@ -46,3 +47,37 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()} {self.name}"
+
+
+class CalendarChangeKind(models.TextChoices):
+    LOAD = "load", "从 chinese-calendar 载入"
+    IMPORT = "import", "导入放假通知"
+    DAY_ADD = "day_add", "增加日期"
+    DAY_CHANGE = "day_change", "修改日期"
+    DAY_DELETE = "day_delete", "删除日期"
+
+
+class CalendarChange(models.Model):
+    """Append-only record of every change to the calendar: who changed which year, how, and
+    what. A deadline computed last month can be explained by the calendar as it stood then."""
+
+    at = models.DateTimeField("时间", auto_now_add=True)
+    year = models.PositiveIntegerField("年度")
+    kind = models.CharField("操作", max_length=20, choices=CalendarChangeKind.choices)
+    detail = models.TextField("内容", blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "日历修改记录"
+        verbose_name_plural = "日历修改记录"
+        ordering = ("-at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.get_kind_display()}"

@@ -1,0 +1,34 @@
+"""Small helpers that turn cells and values into the bilingual wording of findings.
+
+Labels always come from the schema (CellSpec, T3Column, T4Group); nothing here names a label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from gongkai.annual_report.schema import FormatVersion
+
+
+def terms(pairs: Iterable[tuple[str, int]]) -> str:
+    """ "予以公开 3 + 部分公开 0" from (label, value) pairs."""
+    return " + ".join(f"{label} {value}" for label, value in pairs)
+
+
+def quoted(label: str) -> str:
+    return f"「{label}」"
+
+
+def difference(expected: int, actual: int) -> tuple[str, str]:
+    diff = actual - expected
+    return (f"相差 {diff:+d}", f"off by {diff:+d}")
+
+
+def list_labels(fmt: FormatVersion, keys: Sequence[str], limit: int = 5) -> tuple[str, str]:
+    """Labels of `keys` for a message: every label up to `limit`, then "等 N 个"."""
+    shown = [f"{fmt.cell(k).label}（{k}）" for k in keys[:limit] if fmt.has_cell(k)]
+    shown_en = list(keys[:limit])
+    rest = len(keys) - len(shown_en)
+    zh = "；".join(shown) + (f" 等 {len(keys)} 个单元格" if rest > 0 else "")
+    en = ", ".join(shown_en) + (f" and {rest} more" if rest > 0 else "")
+    return zh, en
