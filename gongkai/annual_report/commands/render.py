@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from gongkai.annual_report.model import AnnualReport, ReportFileError, loads
+from gongkai.annual_report.model import AnnualReport, ReportFileError, read_file
 from gongkai.annual_report.render import (
     RENDERERS,
     Renderer,
@@ -59,34 +59,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(path: str) -> AnnualReport:
-    p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise _Fail(f"找不到文件：{path}", f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise _Fail(
-            f"这是一个目录，不是文件：{path}", f"is a directory, not a file: {path}"
-        ) from None
-    except PermissionError:
-        raise _Fail(f"没有权限读取：{path}", f"permission denied reading: {path}") from None
-    except UnicodeDecodeError:
-        raise _Fail(
-            f"{path} 不是 UTF-8 编码的文本（报告 JSON 必须是 UTF-8）",
-            f"{path} is not UTF-8 text (report JSON must be UTF-8)",
-        ) from None
-    except OSError as exc:
-        raise _Fail(
-            f"无法读取 {path}：{exc.strerror}", f"cannot read {path}: {exc.strerror}"
-        ) from None
-    try:
-        return loads(text)
+        return read_file(path)
     except ReportFileError as exc:
-        zh = "\n".join(f"  {f'{p.key}：' if p.key else ''}{p.message}" for p in exc.problems)
-        en = "\n".join(f"  {f'{p.key}: ' if p.key else ''}{p.message_en}" for p in exc.problems)
+        problems = exc.problems
+        if len(problems) == 1 and not problems[0].key:  # unreadable file, not JSON …
+            raise _Fail(
+                f"{path}：{problems[0].message}", f"{path}: {problems[0].message_en}"
+            ) from None
+        zh = "\n".join(f"  {f'{p.key}：' if p.key else ''}{p.message}" for p in problems)
+        en = "\n".join(f"  {f'{p.key}: ' if p.key else ''}{p.message_en}" for p in problems)
         raise _Fail(
-            f"{path} 不是可用的年度报告文件（{len(exc.problems)} 处问题）：\n{zh}",
-            f"{path} is not a usable report file ({len(exc.problems)} problems):\n{en}",
+            f"{path} 不是可用的年度报告文件（{len(problems)} 处问题）：\n{zh}",
+            f"{path} is not a usable report file ({len(problems)} problems):\n{en}",
         ) from None
 
 

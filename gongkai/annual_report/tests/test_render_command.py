@@ -74,7 +74,7 @@ def test_an_unguessable_format_asks_for_to(tmp_path: Path) -> None:
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     code, _, err = run(str(tmp_path / "nope.json"), "--to", "html")
-    assert code == 2 and "找不到文件" in err and "no such file" in err and "Traceback" not in err
+    assert code == 2 and "文件不存在" in err and "no such file" in err and "Traceback" not in err
 
 
 def test_a_bad_report_lists_every_problem_by_key(tmp_path: Path) -> None:
