@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from gongkai.annual_report.findings import Finding, Severity
 from gongkai.annual_report.parse.base import (
     Cell,
     DocumentError,
@@ -55,8 +56,13 @@ class PdfImporter(Importer):
                                     f"too many pages ({pages}, limit {MAX_PAGES})")  # fmt: skip
             rows: list[Row] = []
             chars = 0
+            bad_pages: list[int] = []
             for index in range(pages):
-                page_rows, n = _page_rows(pdf, index)
+                try:
+                    page_rows, n = _page_rows(pdf, index)
+                except pdfium.PdfiumError:
+                    bad_pages.append(index + 1)
+                    continue
                 rows.extend(page_rows)
                 chars += n
         finally:
@@ -67,13 +73,15 @@ class PdfImporter(Importer):
                 "the PDF has no text layer (a scan or pictures); nothing can be read",
             )
         text_cleaned = _clean_rows(rows)
+        notes = []
+        if bad_pages:
+            listed = "、".join(str(p) for p in bad_pages)
+            notes.append(Finding("PARSE-UNREADABLE", Severity.WARNING, f"PDF 第 {listed} 页已损坏，无法读取",
+                                 f"PDF page(s) {listed} are damaged and cannot be read", (), {"pages": bad_pages}))  # fmt: skip
         return ParsedDocument(
-            source=name or "<bytes>",
-            importer=self.name,
-            rows=rows,
-            pages=pages,
-            cleaning=text_cleaned,
-        )
+            source=name or "<bytes>", importer=self.name, rows=rows, pages=pages,
+            cleaning=text_cleaned, notes=notes,
+        )  # fmt: skip
 
 
 def _page_rows(pdf: object, index: int) -> tuple[list[Row], int]:
