@@ -33,11 +33,30 @@ admin.site.login = _admin_login  # type: ignore[method-assign]
 
 
 class MembershipInline(admin.TabularInline):
+    """The organ's staff and their roles. The user field is a plain list (not autocomplete):
+    office administrators may assign people without being allowed to edit their accounts."""
+
     model = Membership
     extra = 1
-    autocomplete_fields = ("user",)
+    fields = ("user", "role")
     verbose_name = "岗位（人员与角色）"
     verbose_name_plural = "岗位（人员与角色）"
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is None:
+            return permissions.can_manage_any_organ(request.user)
+        return permissions.can_manage_staff_of(request.user, obj)
+
+    has_change_permission = has_view_permission
+    has_delete_permission = has_view_permission
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return self.has_view_permission(request, obj)
+
+    def formfield_for_choice_field(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "role" and not permissions.is_sysadmin(request.user):
+            kwargs["choices"] = [c for c in Role.choices if c[0] != Role.SYSADMIN]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
 class OrganForm(forms.ModelForm):
@@ -62,7 +81,7 @@ class OrganForm(forms.ModelForm):
             return data
         # The same checks the service makes, shown on the field they concern.
         try:
-            candidate = Organ(pk=self.instance.pk, **{k: v for k, v in data.items()})
+            candidate = Organ(pk=self.instance.pk, **dict(data.items()))
             services.check_organ_fields(candidate)
         except DomainError as exc:
             raise services.validation_error_from(exc) from None
@@ -178,6 +197,15 @@ class UserMembershipInline(admin.TabularInline):
     verbose_name = "岗位"
     verbose_name_plural = "所在机关与角色（一人可在多个机关任职）"
 
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return permissions.is_sysadmin(request.user)
+
+    has_change_permission = has_view_permission
+    has_delete_permission = has_view_permission
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return permissions.is_sysadmin(request.user)
+
 
 admin.site.unregister(User)
 
@@ -199,7 +227,7 @@ class StaffAdmin(UserAdmin):
         return permissions.is_sysadmin(request.user)
 
     has_change_permission = has_view_permission
-    has_add_permission = has_module_permission  # type: ignore[assignment]
+    has_add_permission = has_module_permission
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Accounts are deactivated, not deleted: the audit trail refers to them.

@@ -21,6 +21,14 @@ from gongkai.workdays import services
 from gongkai.workdays.models import CalendarChange, CalendarDay, CalendarYear, DayKind
 
 
+def _can_view(request: HttpRequest) -> bool:
+    return permissions.can_view_calendar(request.user)
+
+
+def _can_edit(request: HttpRequest) -> bool:
+    return permissions.can_manage_calendar(request.user)
+
+
 class CalendarDayForm(forms.ModelForm):
     class Meta:
         model = CalendarDay
@@ -31,7 +39,9 @@ class CalendarDayForm(forms.ModelForm):
         day, kind = data.get("date"), data.get("kind")
         if day and kind:
             year_row = getattr(self.instance, "calendar_year", None) if self.instance.pk else None
-            parent_year = getattr(self, "parent_year", None) or (year_row.year if year_row else None)
+            parent_year = getattr(self, "parent_year", None) or (
+                year_row.year if year_row else None
+            )
             problem = services.day_problem(day, kind, parent_year)
             if problem:
                 self.add_error("date", f"{problem[0]}。 / {problem[1]}.")
@@ -52,23 +62,24 @@ class CalendarDayInline(admin.TabularInline):
     def weekday(self, obj: CalendarDay) -> str:
         return f"星期{services.WEEKDAY_ZH[obj.date.weekday()]}" if obj.date else ""
 
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _can_view(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return _can_edit(request)
+
+    has_add_permission = has_change_permission
+    has_delete_permission = has_change_permission
+
     def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
         formset = super().get_formset(request, obj, **kwargs)
         year = obj.year if obj is not None else None
 
-        class YearBound(formset.form):  # type: ignore[name-defined,misc]
+        class YearBound(formset.form):  # type: ignore[name-defined]
             parent_year = year
 
         formset.form = YearBound
         return formset
-
-
-def _can_view(request: HttpRequest) -> bool:
-    return permissions.can_view_calendar(request.user)
-
-
-def _can_edit(request: HttpRequest) -> bool:
-    return permissions.can_manage_calendar(request.user)
 
 
 @admin.register(CalendarYear)

@@ -72,13 +72,18 @@ def _pending(request: HttpRequest, step: str) -> tuple[User, str] | None:
     if time.time() - float(data.get("at", 0)) > PENDING_SECONDS:
         request.session.pop(PENDING_KEY, None)
         return None
-    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    user_id = data.get("user")
+    if not isinstance(user_id, int):
+        return None
+    user = User.objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return None
     return user, str(data.get("next", ""))
 
 
-def _complete_login(request: HttpRequest, user: User, next_url: str, detail: str = "") -> HttpResponse:
+def _complete_login(
+    request: HttpRequest, user: User, next_url: str, detail: str = ""
+) -> HttpResponse:
     request.session.pop(PENDING_KEY, None)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     services.login_recorded(request=request, user=user, detail=detail)
@@ -148,7 +153,10 @@ def login_verify_view(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         error = "请输入验证码。"
     return render(
-        request, "accounts/verify.html", {"form": form, "error": error}, status=400 if error else 200
+        request,
+        "accounts/verify.html",
+        {"form": form, "error": error},
+        status=400 if error else 200,
     )
 
 
@@ -180,7 +188,9 @@ def two_factor_setup_view(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST" and form.is_valid():
         try:
-            codes = services.totp_confirm(request=request, user=user, code=form.cleaned_data["code"])
+            codes = services.totp_confirm(
+                request=request, user=user, code=form.cleaned_data["code"]
+            )
         except services.LockedError as exc:
             request.session.pop(PENDING_KEY, None)
             messages.error(request, exc.message)
@@ -203,7 +213,7 @@ def two_factor_setup_view(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "form": form,
         "error": error,
-        "qr_svg": mark_safe(_qr_svg(services.provisioning_uri(device))),  # noqa: S308 - our own SVG
+        "qr_svg": mark_safe(_qr_svg(services.provisioning_uri(device))),
         "secret_groups": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         "required": pending is not None,
     }
