@@ -179,6 +179,19 @@ if GONGKAI_APPEAL_COUNT_YEAR not in {"filed", "decided"}:
         "GONGKAI_APPEAL_COUNT_YEAR 只能是 filed 或 decided。 / must be 'filed' or 'decided'."
     )
 
+# Applications (gongkai.applications, docs/applications.md).
+# Which date counts an application corrected across the year end in table 三 "new":
+# "received" (original receipt, the default per regulations.md §5.5) or "corrected".
+GONGKAI_T3_NEW_BY = env_str("GONGKAI_T3_NEW_BY", "received")
+if GONGKAI_T3_NEW_BY not in {"received", "corrected"}:
+    raise ImproperlyConfigured(
+        "GONGKAI_T3_NEW_BY 只能是 received 或 corrected。 / must be 'received' or 'corrected'."
+    )
+GONGKAI_CORRECTION_PERIOD_DAYS = env_int("GONGKAI_CORRECTION_PERIOD_DAYS", 15, minimum=1)
+GONGKAI_DUE_SOON_DAYS = env_int("GONGKAI_DUE_SOON_DAYS", 3, minimum=0)
+GONGKAI_APPLY_RATE_PER_HOUR = env_int("GONGKAI_APPLY_RATE_PER_HOUR", 10, minimum=1)
+GONGKAI_LOOKUP_RATE_PER_HOUR = env_int("GONGKAI_LOOKUP_RATE_PER_HOUR", 30, minimum=1)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
