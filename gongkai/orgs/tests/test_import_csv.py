@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.cli import main as gongkai
 from gongkai.orgs.csv_import import OrganImportError, organs_import_csv
 from gongkai.orgs.models import Organ
 from gongkai.orgs.selectors import organ_path_to_root
@@ -112,7 +111,7 @@ def test_a_quoted_field_spanning_lines_keeps_line_numbers_right():
     assert found[0].startswith("第 4 行，kind 列")
 
 
-def test_the_command_imports_gb18030_files_from_excel(tmp_path, capsys):
+def test_the_command_imports_gb18030_files_from_excel(tmp_path, capsys, gongkai):
     path = tmp_path / "organs.csv"
     path.write_bytes(EXAMPLE.read_text(encoding="utf-8").encode("gb18030"))
     assert gongkai(["orgs", "import", str(path)]) == 0
@@ -123,7 +122,7 @@ def test_the_command_imports_gb18030_files_from_excel(tmp_path, capsys):
     assert "某县生态环境分局（未纳入年报填报系统）" in tree
 
 
-def test_the_command_exits_1_and_imports_nothing_on_a_bad_file(tmp_path, capsys):
+def test_the_command_exits_1_and_imports_nothing_on_a_bad_file(tmp_path, capsys, gongkai):
     path = tmp_path / "bad.csv"
     path.write_text(HEADER + "县政府,人民政府,,\n县教育局,政府部门,不存在,\n", encoding="utf-8")
     assert gongkai(["orgs", "import", str(path)]) == 1

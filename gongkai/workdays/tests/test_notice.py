@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.cli import main as gongkai
 from gongkai.workdays.models import CalendarDay, CalendarYear
 from gongkai.workdays.notice import NoticeError, parse_notice
 from gongkai.workdays.services import calendar_import_notice
@@ -33,7 +32,7 @@ def test_the_documented_2026_notice_matches_chinese_calendar():
 
 
 @pytest.mark.django_db
-def test_importing_replaces_a_loaded_year_atomically(capsys):
+def test_importing_replaces_a_loaded_year_atomically(capsys, gongkai):
     from gongkai.workdays.tests.factories import load_years
 
     load_years(2026)
@@ -105,7 +104,7 @@ def test_not_yaml_at_all_is_reported_with_a_line():
 
 
 @pytest.mark.django_db
-def test_a_malformed_notice_imports_nothing(tmp_path, capsys):
+def test_a_malformed_notice_imports_nothing(tmp_path, capsys, gongkai):
     path = tmp_path / "bad.yaml"
     path.write_text(BASE.replace("2026-09-20", "2026-09-21"), encoding="utf-8")
     assert gongkai(["calendar", "import", str(path)]) == 1
