@@ -19,7 +19,7 @@ def records(county, preparer):
 
 
 def test_the_consolidated_report_counts_the_whole_county_and_the_outside_units(county, records):
-    apps, recon = records
+    _apps, _recon = records
     report = build_report(organ=county["gov"], year=2021, consolidated=True)
     c = report.cells
     assert (c["t2.normative_documents.issued"], c["t2.normative_documents.in_force"]) == (1, 2)
@@ -27,7 +27,11 @@ def test_the_consolidated_report_counts_the_whole_county_and_the_outside_units(c
     assert c["t2.fees.amount"] == Decimal("160.6474")  # 1.5 from records + 159.1474 by hand
     assert (c["t3.new.total"], c["t3.carried_over.total"]) == (4, 1)  # 3 records + 1 by hand
     assert (c["t3.total.total"], c["t3.carried_forward.total"]) == (4, 1)
-    assert (c["t3.granted.total"], c["t3.partial.total"], c["t3.unable.not_held.commercial"]) == (2, 1, 1)
+    assert (c["t3.granted.total"], c["t3.partial.total"], c["t3.unable.not_held.commercial"]) == (
+        2,
+        1,
+        1,
+    )
     assert (c["t4.reconsideration.upheld"], c["t4.reconsideration.total"]) == (1, 1)
     figures = report.extras["figures"]
     assert figures["proactive.total"] == 5
@@ -38,10 +42,14 @@ def test_the_consolidated_report_counts_the_whole_county_and_the_outside_units(c
 def test_every_figure_drills_down_to_its_records(county, records):
     apps, recon = records
     report = build_report(organ=county["gov"], year=2021, consolidated=True)
-    assert report.provenance["t3.carried_over.total"].records == [f"applications.application:{apps[0].pk}"]
+    assert report.provenance["t3.carried_over.total"].records == [
+        f"applications.application:{apps[0].pk}"
+    ]
     assert report.provenance["t4.reconsideration.upheld"].records == [f"appeals.appeal:{recon.pk}"]
     fee = report.provenance["t2.fees.amount"]
-    assert fee.note.startswith("含未纳入") and any(r.startswith("reporting.outsidefigure:") for r in fee.records)
+    assert fee.note.startswith("含未纳入") and any(
+        r.startswith("reporting.outsidefigure:") for r in fee.records
+    )
     assert len(report.provenance["proactive.total"].records) == 5
 
 
