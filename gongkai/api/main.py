@@ -18,3 +18,8 @@ api = NinjaAPI(
 @api.get("/health", summary="健康检查 / health check", tags=["system"])
 def health(request: object) -> dict[str, str]:
     return {"status": "ok"}
+
+
+from gongkai.publications.api import router as publications_router  # noqa: E402
+
+api.add_router("/publications", publications_router)
