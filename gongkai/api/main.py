@@ -18,4 +18,6 @@ api = NinjaAPI(
 @api.get("/health", summary="健康检查 / health check", tags=["system"])
 def health(request: object) -> dict[str, str]:
     return {"status": "ok"}
+
+
 api.add_router("/applications", "gongkai.applications.api.router")

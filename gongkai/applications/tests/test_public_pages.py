@@ -76,7 +76,10 @@ def test_a_wrong_id_number_is_refused_naming_the_field(client, cal, county):
 
 
 def test_an_organisation_needs_a_valid_credit_code_and_a_contact(client, cal, county):
-    r = client.post("/apply/", form_data(county["edu"], applicant_type="research", credit_code="91350100M000100Y44"))
+    r = client.post(
+        "/apply/",
+        form_data(county["edu"], applicant_type="research", credit_code="91350100M000100Y44"),
+    )
     html = r.content.decode()
     assert r.status_code == 400 and "校验位" in html and "请填写联系人" in html
 
@@ -87,7 +90,9 @@ def test_the_honeypot_stops_robots(client, cal, county):
 
 
 def test_a_disguised_upload_is_refused_by_content(client, cal, county):
-    fake = SimpleUploadedFile("身份证.pdf", b"MZ\x90\x00 this is an executable", content_type="application/pdf")
+    fake = SimpleUploadedFile(
+        "身份证.pdf", b"MZ\x90\x00 this is an executable", content_type="application/pdf"
+    )
     r = client.post("/apply/", {**form_data(county["edu"]), "attachments": [fake]})
     assert r.status_code == 400 and "按文件内容识别" in r.content.decode()
     assert Application.objects.count() == 0
@@ -122,7 +127,9 @@ def test_the_status_lookup_needs_the_code_and_the_phone_suffix(client, cal, coun
     app = Application.objects.get()
     bad = client.post("/apply/status/", {"query_code": app.query_code, "phone_last4": "9999"})
     assert bad.status_code == 404 and "不匹配" in bad.content.decode()
-    ok = client.post("/apply/status/", {"query_code": app.query_code.lower(), "phone_last4": "1234"})
+    ok = client.post(
+        "/apply/status/", {"query_code": app.query_code.lower(), "phone_last4": "1234"}
+    )
     html = ok.content.decode()
     assert ok.status_code == 200 and "已收到申请" in html and app.reference in html
 
