@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -21,14 +22,23 @@ from pathlib import Path
 from typing import Any
 
 from gongkai.annual_report.schema import (
+    FORMATS,
     SECTION_KEYS,
+    VERSIONED_TABLES,
     CellKind,
     FormatVersion,
     UnknownFormatError,
     get_format,
+    version_specific_keys,
 )
 
 SCHEMA_ID = "gongkai.annual-report/1"
+
+# extras keys with a meaning for the rules (RPT-FORMAT-VERSION):
+# the version each table of the source was laid out in, {"二": "2019", "三": "2021"} …
+DETECTED_VERSIONS = "detected_versions"
+# … and the values of cells of a table found in the other version, by their own keys
+OTHER_FORMAT_CELLS = "other_format_cells"
 
 CellValue = int | Decimal | None
 
@@ -63,9 +73,13 @@ class Provenance:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source.value}
-        for name in ("note", "records", "page", "line", "table", "row", "column", "raw", "unit"):
+        if self.note:
+            out["note"] = self.note
+        if self.records:
+            out["records"] = list(self.records)
+        for name in ("page", "line", "table", "row", "column", "raw", "unit"):
             value = getattr(self, name)
-            if value not in (None, "", []):
+            if value is not None:  # "" is a value (an empty cell's raw text), None is not
                 out[name] = value
         if self.blank:
             out["blank"] = True
@@ -313,10 +327,24 @@ def from_dict(data: Any) -> AnnualReport:
         problem("format_version", "缺少格式版本", "format_version is missing")
     cells_in = data.get("cells")
     cells: dict[str, CellValue] = {}
+    foreign: dict[str, CellValue] = {}
+    detected: dict[str, str] = {}
     if not isinstance(cells_in, dict):
         problem("cells", "缺少 cells 对象", "cells object is missing")
     elif fmt is not None:
-        known = set(fmt.cell_keys)
+        # A whole table laid out in the other version (a 2021 report whose table 二 has the
+        # 2019 columns: format §1.1) is not a broken file but a finding (RPT-FORMAT-VERSION):
+        # keep its values aside, leave this version's cells of that table null.
+        for table, other_fmt in tables_in_other_version(fmt, cells_in).items():
+            detected[table] = other_fmt.tag
+            for key in version_specific_keys(other_fmt.tag, table):
+                value, err = _check_value(other_fmt.cell(key).kind, cells_in[key])
+                if err:
+                    problem(key, f"{other_fmt.cell(key).label}：{err[0]}", err[1])
+                foreign[key] = value
+            for key in version_specific_keys(fmt.tag, table):
+                cells[key] = None
+        known = set(fmt.cell_keys) | set(foreign)
         for key in sorted(set(cells_in) - known):
             other = "2019" if fmt.tag == "2021" else "2021"
             hint_zh, hint_en = "", ""
@@ -326,6 +354,8 @@ def from_dict(data: Any) -> AnnualReport:
             problem(key, f"{fmt.tag} 年格式中没有这个单元格{hint_zh}",
                     f"not a cell of the {fmt.tag} format{hint_en}")  # fmt: skip
         for key in fmt.cell_keys:
+            if key in cells and key not in cells_in:
+                continue  # this version's cells of a table found in the other version
             if key not in cells_in:
                 problem(key, "缺少这个单元格（没有的单元格请写 null）",
                         "cell is missing (write null for a cell the document does not have)")  # fmt: skip
@@ -357,6 +387,14 @@ def from_dict(data: Any) -> AnnualReport:
         raise ReportFileError(problems)
     assert fmt is not None and isinstance(organ, str) and isinstance(year, int)
     extras = data.get("extras") or {}
+    extras = dict(extras) if isinstance(extras, dict) else {}
+    if detected:
+        extras[DETECTED_VERSIONS] = {
+            **dict.fromkeys(VERSIONED_TABLES, fmt.tag),
+            **(extras.get(DETECTED_VERSIONS) or {}),
+            **detected,
+        }
+        extras[OTHER_FORMAT_CELLS] = {**(extras.get(OTHER_FORMAT_CELLS) or {}), **foreign}
     return AnnualReport(
         organ=organ,
         year=year,
@@ -365,8 +403,23 @@ def from_dict(data: Any) -> AnnualReport:
         sections=sections,
         provenance=provenance,
         title=str(data.get("title") or ""),
-        extras=extras if isinstance(extras, dict) else {},
+        extras=extras,
     )
+
+
+def tables_in_other_version(fmt: FormatVersion, keys: Iterable[str]) -> dict[str, FormatVersion]:
+    """Tables whose keys are all those of another format version and none of `fmt`'s own
+    (e.g. the 19 cells peculiar to the 2019 table 二 in a file declared 2021)."""
+    present = set(keys)
+    out: dict[str, FormatVersion] = {}
+    for table in VERSIONED_TABLES:
+        if any(k in present for k in version_specific_keys(fmt.tag, table)):
+            continue
+        for other in FORMATS.values():
+            theirs = version_specific_keys(other.tag, table)
+            if other.tag != fmt.tag and theirs and all(k in present for k in theirs):
+                out[table] = other
+    return out
 
 
 def _check_value(kind: CellKind, value: Any) -> tuple[CellValue, tuple[str, str] | None]:

@@ -343,6 +343,21 @@ T4_KEYS: tuple[str, ...] = tuple(f"t4.{g.key}.{c}" for g in T4_GROUPS for c, _ i
 
 # --- tables and format versions ------------------------------------------------------------
 
+TABLES = ("二", "三", "四")
+# The tables whose layout differs between the versions (table 四 is the same in both):
+# a document's version is detected per table (format §1.1, RPT-FORMAT-VERSION).
+VERSIONED_TABLES = ("二", "三")
+_TABLE_PREFIX = {"二": "t2.", "三": "t3.", "四": "t4."}
+
+
+def table_of(key: str) -> str:
+    """The table a cell key belongs to: "t3.new.total" → "三"."""
+    for table, prefix in _TABLE_PREFIX.items():
+        if key.startswith(prefix):
+            return table
+    raise KeyError(f"{key!r} is not a cell key")
+
+
 TABLE_TITLES = {
     "二": "主动公开政府信息情况",
     "三": "收到和处理政府信息公开申请情况",
@@ -456,6 +471,13 @@ def get_format(tag: str) -> FormatVersion:
             f"未知的年报格式版本 {tag!r}（可用：2019、2021）。"
             f" / Unknown format version {tag!r} (known: 2019, 2021)."
         ) from None
+
+
+def version_specific_keys(tag: str, table: str) -> tuple[str, ...]:
+    """The cell keys of `table` that exist in format `tag` and not in the other version."""
+    own = _cell_keys(tag)
+    others = set().union(*(_cell_keys(t) for t in FORMATS if t != tag))
+    return tuple(k for k in own if table_of(k) == table and k not in others)
 
 
 def format_for_year(year: int) -> FormatVersion:

@@ -5,3 +5,29 @@ class PublicationsConfig(AppConfig):
     name = "gongkai.publications"
     label = "publications"
     verbose_name = "主动公开"
+
+    def ready(self) -> None:
+        from django.http import HttpRequest
+
+        from gongkai.core.office import OfficeLink, register_office_link
+        from gongkai.publications import permissions as perms
+
+        def catalogue(request: HttpRequest) -> bool:
+            return bool(perms.catalogue_organ_ids(request.user))
+
+        def statistics(request: HttpRequest) -> bool:
+            return bool(perms.statistics_organ_ids(request.user))
+
+        register_office_link(
+            OfficeLink(
+                "主动公开目录（登记、保密审查、发布）", "/office/publications/", catalogue, 20
+            )
+        )
+        register_office_link(
+            OfficeLink(
+                "第二十条统计与规范性文件", "/office/publications/statistics/", statistics, 21
+            )
+        )
+        register_office_link(
+            OfficeLink("公开时限（第二十六条）", "/office/publications/art26/", catalogue, 22)
+        )

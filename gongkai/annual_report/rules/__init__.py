@@ -11,7 +11,16 @@ cross_year. Pure Python: no Django.
 
 from __future__ import annotations
 
-from gongkai.annual_report.rules import cells, table3, table4  # noqa: F401  (registers rules)
+# Importing a module registers its rules; the order here is the order of the findings.
+# isort: off
+from gongkai.annual_report.rules import cells  # noqa: F401
+from gongkai.annual_report.rules import table3  # noqa: F401
+from gongkai.annual_report.rules import table4  # noqa: F401
+from gongkai.annual_report.rules import table2  # noqa: F401
+from gongkai.annual_report.rules import report  # noqa: F401
+from gongkai.annual_report.rules import cross_year  # noqa: F401
+
+# isort: on
 from gongkai.annual_report.rules.engine import NOT_EVALUATED, check, has_errors
 from gongkai.annual_report.rules.registry import (
     RULES,
@@ -24,6 +33,7 @@ from gongkai.annual_report.rules.registry import (
     register,
     rule,
 )
+from gongkai.annual_report.rules.similarity import Similarity, compare
 
 __all__ = [
     "NOT_EVALUATED",
@@ -33,7 +43,9 @@ __all__ = [
     "RuleContext",
     "RuleFunction",
     "Scope",
+    "Similarity",
     "check",
+    "compare",
     "finding",
     "has_errors",
     "register",

@@ -101,7 +101,7 @@ def test_null_cells_make_rules_unevaluable_with_one_info_finding_per_rule():
     found = rules.check(report)
     assert {f.rule for f in found} == {"AUDIT-NOT-EVALUATED"}
     skipped = {f.details["skipped_rule"]: f for f in found}
-    assert set(skipped) == {"T3-BALANCE", "T3-ROWSUM", "T3-RESULTS-TOTAL"}
+    assert set(skipped) == {"T3-BALANCE", "T3-ROWSUM", "T3-RESULTS-TOTAL", "T3-FEE-CONSISTENCY"}
     assert all(f.severity is Severity.INFO for f in found)
     assert len(skipped["T3-ROWSUM"].cells) == 175
     assert "t3.new.natural_person" in skipped["T3-BALANCE"].message_en
