@@ -153,7 +153,7 @@ def test_the_export_masks_personal_data_for_those_who_may_not_see_it(
     )
     assert rows[1][5] == "110***********002X" and rows[1][6] == "138****1234"
     wb = load_workbook(io.BytesIO(client.get("/office/applications/export.xlsx").content))
-    ws = wb.active
+    ws = wb["政府信息公开申请"]
     assert ws["A1"].value == "申请编号" and ws["F2"].value == "110***********002X"
 
 
