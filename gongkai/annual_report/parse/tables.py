@@ -31,6 +31,7 @@ from gongkai.annual_report.schema import (
     FORMAT_2021,
     FORMATS,
     T3_COLUMN_KEYS,
+    T3_COLUMNS,
     T4_COLUMNS,
     T4_GROUPS,
     T2Row,
@@ -84,6 +85,7 @@ _SIGNALS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开
                  "本年增/减", "采购项目数量", "采购总金额", "第二十条第(九)项", "政府集中采购")  # fmt: skip
 _BLOCK = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _T3_MARKERS = ("勾稽关系", "申请人情况")
+_T3_COLUMN_LABELS = {c.label: c.key for c in T3_COLUMNS}
 _T4_WORDS = ("结果维持", "结果纠正", "尚未审结", "未经复议", "复议后起诉")
 
 
@@ -115,6 +117,29 @@ def match_tail(buffer: str, specs: list[RowSpec]) -> tuple[RowSpec, float] | Non
             best = cand
     if best is not None:
         return best[2], 1.0
+    # A long label cut by a line wrap (PDF): its beginning, possibly followed by a few
+    # characters of a merged group cell printed beside it (（六）其 / 他处理).
+    wrapped: tuple[int, int, RowSpec] | None = None
+    for spec in specs:
+        n = len(spec.core)
+        if n < 12:
+            continue
+        pos = buffer.rfind(spec.core[:10])
+        if pos < 0:
+            continue
+        rest = buffer[pos:]
+        common = 0
+        for a, b in zip(rest, spec.core, strict=False):
+            if a != b:
+                break
+            common += 1
+        junk = len(rest) - common
+        if common >= max(10, int(0.45 * n)) and junk <= 6:
+            cand = (pos + common, common, spec)
+            if wrapped is None or cand[:2] > wrapped[:2]:
+                wrapped = cand
+    if wrapped is not None:
+        return wrapped[2], round(wrapped[1] / len(wrapped[2].core), 2)
     # By similarity: compare the label with tails of the buffer of about its length.
     fuzzy: tuple[float, RowSpec] | None = None
     for spec in specs:
@@ -223,6 +248,7 @@ class _Reader:
         self.t4_text: list[str] = []
         self.orphans: list[list[Tok]] = []
         self.first: dict[str, int] = {}
+        self.t3_columns: dict[str, int] = {}  # column label → grid column (grid layouts)
         self.seen_state: set[str] = set()
 
     def enter(self, state: str | None, row: int) -> None:
@@ -261,6 +287,10 @@ class _Reader:
         elif text.startswith(("行政复议", "行政诉讼")) and self.state in ("三", None, "二"):
             # the table 四 header: 行政复议 followed by 行政诉讼 / 结果维持 on the next tokens
             self.enter("四", t.row)
+        if self.state == "三" and not self.t3_hits and t.cell.column is not None:
+            label = _T3_COLUMN_LABELS.get(text)
+            if label and label not in self.t3_columns:
+                self.t3_columns[label] = t.cell.column
         if self.state == "二":
             self.t2_text.append(text)
         elif self.state == "四":
@@ -344,7 +374,7 @@ def _wrapped(hit: RowHit) -> bool:
     printed = _bare(hit.buffer)
     nxt = _bare(hit.next_buffer)
     for cut in range(len(official) - 1, 2, -1):
-        if printed.endswith(official[:cut]) and nxt.startswith(official[cut:]):
+        if official[:cut] in printed[-(cut + 8) :] and nxt.startswith(official[cut:]):
             return True
     return False
 
@@ -410,6 +440,23 @@ def resolve(
             pos += digits_len
         return result, [], False
     return None, found, truncated
+
+
+_T3_KEY_LABELS = {c.key: c.label for c in T3_COLUMNS}
+
+
+def _by_column(slots: list[Tok], columns: dict[str, int]) -> list[Tok]:
+    """Order a grid row's values by the header's column labels (format §5.1: map columns by
+    label, not position). Falls back to the printed order when the grid does not say."""
+    if len(columns) != T3_CELLS or len(set(columns.values())) != T3_CELLS:
+        return slots
+    by_col = {s.cell.column: s for s in slots if s.cell.column is not None}
+    if len(by_col) != len(slots):
+        return slots
+    ordered = [by_col.get(columns[k]) for k in T3_COLUMN_KEYS]
+    if any(s is None for s in ordered):
+        return slots
+    return [s for s in ordered if s is not None]
 
 
 def _t3_row_ok(values: list[Value]) -> bool:
@@ -567,7 +614,9 @@ def _assemble_t3(reader: _Reader, consumed: set[int]) -> TableInfo:
             info.deviations.append(
                 LabelDeviation("三", hit.spec.label, hit.label_raw, hit.score, hit.label_cell)
             )
-        values, cands, truncated = resolve(hit.slots, T3_CELLS, _t3_row_ok)
+        values, cands, truncated = resolve(
+            _by_column(hit.slots, reader.t3_columns), T3_CELLS, _t3_row_ok
+        )
         if values is None:
             if cands:
                 pending[ident] = (hit, cands, truncated)
@@ -597,6 +646,12 @@ def _assemble_t3(reader: _Reader, consumed: set[int]) -> TableInfo:
             continue
         for col, rv in zip(T3_COLUMN_KEYS, values, strict=True):
             info.values[f"{ident}.{col}"] = rv
+    cols = reader.t3_columns
+    if len(cols) == T3_CELLS and [cols[k] for k in T3_COLUMN_KEYS] != sorted(cols.values()):
+        order = sorted(cols, key=lambda k: cols[k])
+        printed = "、".join(_T3_KEY_LABELS[k] for k in order)
+        info.deviations.append(LabelDeviation("三", "自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计",
+                                              printed, 0.0, None))  # fmt: skip
     fmt = FORMATS[info.version or "2021"]
     for r in fmt.t3_data_rows:
         assert r.key is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from gongkai.annual_report.findings import Finding
 from gongkai.annual_report.model import AnnualReport
 from gongkai.annual_report.schema import T3_DETAIL_COLUMN_KEYS, get_format
 from gongkai.annual_report.tests.strategies import ColumnCounts, build_report
@@ -82,3 +83,27 @@ def sample_report(version: str = "2021", year: int | None = None) -> AnnualRepor
             "other": FEE_SENTENCE,
         },
     )
+
+
+def own_rule_ids() -> list[str]:
+    """The ids of the rules package's own rules. Other modules (the audit) register more
+    rules in the same registry; tests of this package's rules run only these."""
+    from gongkai.annual_report import rules
+
+    return [
+        r.id
+        for r in rules.RULES.values()
+        if r.function is None or r.function.__module__.startswith("gongkai.annual_report.rules.")
+    ]
+
+
+def check(
+    report: AnnualReport,
+    *,
+    previous: AnnualReport | None = None,
+    rules: list[str] | None = None,
+) -> list[Finding]:
+    """rules.check restricted to this package's own rules."""
+    from gongkai.annual_report import rules as registry
+
+    return registry.check(report, previous=previous, rules=rules or own_rule_ids())

@@ -69,6 +69,26 @@ def test_each_broken_identity_is_reported_with_exit_1(tmp_path, good, changes, r
     assert result["summary"]["error"] >= 1
 
 
+def test_a_2019_format_report_for_2021_exits_1(tmp_path):
+    data = sample_report("2019", year=2021).to_dict()
+    data["sections"]["other"] = "本年度未收取信息处理费。"
+    code, out, _ = run("check", "--json", write(tmp_path, data))
+    assert code == 1
+    (f,) = [f for f in json.loads(out)["findings"] if f["rule"] == "RPT-FORMAT-VERSION"]
+    assert f["severity"] == "error" and "国办公开办函〔2021〕30号" in f["message"]
+
+
+def test_a_2021_file_holding_2019_table_two_keys_exits_1_naming_the_table(tmp_path, good):
+    for key in [k for k in good["cells"] if k.startswith("t2.")]:
+        del good["cells"][key]
+    old = sample_report("2019").to_dict()["cells"]
+    good["cells"].update({k: v for k, v in old.items() if k.startswith("t2.")})
+    code, out, err = run("check", "--json", write(tmp_path, good))
+    assert (code, err) == (1, "")
+    (f,) = [f for f in json.loads(out)["findings"] if f["rule"] == "RPT-FORMAT-VERSION"]
+    assert f["details"]["table"] == "二" and "表二使用的是 2019 年格式" in f["message"]
+
+
 def test_json_output_follows_the_audit_contract(tmp_path, good):
     good["cells"]["t4.reconsideration.upheld"] = 2
     path = write(tmp_path, good)

@@ -26,7 +26,7 @@ from gongkai.annual_report import rules
 from gongkai.annual_report.findings import Severity
 from gongkai.annual_report.model import AnnualReport, loads
 from gongkai.annual_report.schema import FORMATS, CellKind
-from gongkai.annual_report.tests.factories import sample_report
+from gongkai.annual_report.tests.factories import check, sample_report
 from gongkai.annual_report.tests.strategies import (
     consistent_pairs,
     consistent_reports,
@@ -42,16 +42,16 @@ def loud(findings):
 
 @given(consistent_reports())
 def test_a_consistent_report_raises_no_error_or_warning(report):
-    assert loud(rules.check(report)) == []
+    assert loud(check(report)) == []
 
 
 @given(consistent_pairs())
 def test_consistent_consecutive_reports_pass_the_cross_year_rules(pair):
     previous, current = pair
-    assert loud(rules.check(previous)) == []
-    assert loud(rules.check(current, previous=previous)) == []
+    assert loud(check(previous)) == []
+    assert loud(check(current, previous=previous)) == []
     chains = {"CROSS-YEAR-CARRY", "T2-INFORCE-CHAIN", "T2-PREV-ITEMS-CHAIN"}
-    assert not [f for f in rules.check(current, previous=previous) if f.rule in chains]
+    assert not [f for f in check(current, previous=previous) if f.rule in chains]
 
 
 def identity_keys(report: AnnualReport) -> list[str]:
@@ -71,7 +71,7 @@ def single_changes(draw):
 def test_changing_any_single_table_three_or_four_cell_is_an_error(change):
     report, key, new = change
     report.cells[key] = new
-    errors = [f for f in rules.check(report) if f.severity is Severity.ERROR]
+    errors = [f for f in check(report) if f.severity is Severity.ERROR]
     assert errors, f"changing {key} went unnoticed"
     assert any(key in f.cells for f in errors)
 
@@ -95,7 +95,7 @@ def type_breaking_changes(draw):
 def test_changing_any_cell_to_a_value_of_the_wrong_type_is_an_error(change):
     report, key, value = change
     report.cells[key] = value
-    found = [f for f in rules.check(report) if f.rule == "CELL-TYPE"]
+    found = [f for f in check(report) if f.rule == "CELL-TYPE"]
     assert [f.cells for f in found] == [(key,)]
 
 
@@ -109,7 +109,7 @@ def test_no_table_two_cell_is_in_an_identity():
                 value = report.cells[key]
                 assert value is not None
                 report.cells[key] = value + delta if value + delta >= 0 or "change" in key else 0
-                assert not rules.has_errors(rules.check(report)), key
+                assert not rules.has_errors(check(report)), key
 
 
 @given(json_reports())

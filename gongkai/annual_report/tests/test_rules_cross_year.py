@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from gongkai.annual_report import rules
 from gongkai.annual_report.findings import Severity
 from gongkai.annual_report.rules.similarity import compare
-from gongkai.annual_report.tests.factories import sample_report
+from gongkai.annual_report.tests.factories import check, sample_report
 
 PROBLEMS_2020 = (
     "一是政府信息公开工作人员业务水平有待提高，对条例的理解还不够深入；二是主动公开的内容不够全面，"
@@ -21,13 +20,13 @@ def pair(previous_version: str = "2021"):
 
 
 def of(current, previous, rule_id):
-    return [f for f in rules.check(current, previous=previous) if f.rule == rule_id]
+    return [f for f in check(current, previous=previous) if f.rule == rule_id]
 
 
 def test_consecutive_consistent_reports_raise_nothing():
     previous, current = pair()
     current.cells["t2.normative_documents.in_force"] = 37 + 4 - 2
-    assert rules.check(current, previous=previous) == []
+    assert check(current, previous=previous) == []
 
 
 def test_carried_over_must_equal_last_years_carried_forward_per_column():
@@ -48,9 +47,9 @@ def test_carried_over_must_equal_last_years_carried_forward_per_column():
 def test_the_carry_rule_crosses_the_2020_to_2021_format_change():
     previous = sample_report("2019", year=2020)
     current = sample_report("2021", year=2021)
-    assert rules.check(current, previous=previous) == []
+    assert check(current, previous=previous) == []
     previous.cells["t3.carried_forward.total"] = 9
-    assert [f.rule for f in rules.check(current, previous=previous)] == ["CROSS-YEAR-CARRY"]
+    assert [f.rule for f in check(current, previous=previous)] == ["CROSS-YEAR-CARRY"]
 
 
 def test_in_force_chain_is_an_info_finding():
@@ -93,7 +92,7 @@ def test_the_table_two_chains_never_cross_the_format_change():
 def test_a_previous_report_that_is_not_the_year_before_is_named_as_not_evaluated():
     previous = sample_report("2021", year=2021)
     current = sample_report("2021", year=2023)
-    found = rules.check(current, previous=previous)
+    found = check(current, previous=previous)
     assert {f.rule for f in found} == {"AUDIT-NOT-EVALUATED"}
     assert {f.details["skipped_rule"] for f in found} == {
         "CROSS-YEAR-CARRY",
@@ -106,7 +105,7 @@ def test_a_previous_report_that_is_not_the_year_before_is_named_as_not_evaluated
 def test_null_cells_of_the_previous_report_are_named():
     previous, current = pair()
     previous.cells["t3.carried_forward.legal"] = None
-    (f,) = [x for x in rules.check(current, previous=previous) if x.rule == "AUDIT-NOT-EVALUATED"]
+    (f,) = [x for x in check(current, previous=previous) if x.rule == "AUDIT-NOT-EVALUATED"]
     assert f.details["skipped_rule"] == "CROSS-YEAR-CARRY"
     assert f.cells == ("previous:t3.carried_forward.legal",)
     assert "上年报告中为 null" in f.message

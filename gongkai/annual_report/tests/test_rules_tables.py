@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from gongkai.annual_report import rules
 from gongkai.annual_report.findings import Severity
 from gongkai.annual_report.schema import T3_COLUMN_KEYS, get_format
-from gongkai.annual_report.tests.factories import sample_report
+from gongkai.annual_report.tests.factories import check, sample_report
 
 
 def findings_of(report, rule_id, previous=None):
-    return [f for f in rules.check(report, previous=previous) if f.rule == rule_id]
+    return [f for f in check(report, previous=previous) if f.rule == rule_id]
 
 
 @pytest.mark.parametrize("version", ["2019", "2021"])
 def test_it_finds_nothing_in_a_consistent_report(version):
-    assert rules.check(sample_report(version)) == []
+    assert check(sample_report(version)) == []
 
 
 def test_it_catches_the_official_balance_per_column():
@@ -98,7 +97,7 @@ def test_null_cells_make_rules_unevaluable_with_one_info_finding_per_rule():
     report = sample_report()
     for key in get_format("2021").t3_keys:
         report.cells[key] = None  # table 三 not in the document
-    found = rules.check(report)
+    found = check(report)
     assert {f.rule for f in found} == {"AUDIT-NOT-EVALUATED"}
     skipped = {f.details["skipped_rule"]: f for f in found}
     assert set(skipped) == {"T3-BALANCE", "T3-ROWSUM", "T3-RESULTS-TOTAL", "T3-FEE-CONSISTENCY"}
@@ -111,7 +110,7 @@ def test_a_single_null_cell_skips_only_the_identities_that_need_it():
     report = sample_report()
     report.cells["t3.granted.legal"] = None
     report.cells["t3.granted.total"] = 99  # would fail T3-ROWSUM, but that row is unevaluable
-    found = rules.check(report)
+    found = check(report)
     by_rule = {(f.rule, f.details.get("skipped_rule")) for f in found}
     assert ("T3-ROWSUM", None) not in by_rule
     not_eval = [f for f in found if f.rule == "AUDIT-NOT-EVALUATED"]
