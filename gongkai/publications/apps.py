@@ -31,3 +31,15 @@ class PublicationsConfig(AppConfig):
         register_office_link(
             OfficeLink("公开时限（第二十六条）", "/office/publications/art26/", catalogue, 22)
         )
+
+        def office_admin(request: HttpRequest) -> bool:
+            from gongkai.orgs.models import Role
+            from gongkai.orgs.selectors import organ_ids_for
+
+            return bool(organ_ids_for(request.user, (Role.OFFICE_ADMIN,)))
+
+        register_office_link(
+            OfficeLink(
+                "公开指南和公开制度（专栏页面）", "/office/publications/pages/", office_admin, 23
+            )
+        )

@@ -109,6 +109,25 @@ def test_warnings_and_infos_alone_exit_0(tmp_path, good):
     assert "AUDIT-NOT-EVALUATED" in out
 
 
+def test_previous_adds_the_cross_year_rules(tmp_path, good):
+    last = sample_report(year=2020).to_dict()
+    last["format_version"] = "2021"  # keep the sample's 2021 tables for the chain
+    last["cells"]["t3.carried_forward.natural_person"] = 4
+    last["cells"]["t3.carried_forward.total"] = 4
+    path = write(tmp_path, good)
+    previous = write(tmp_path, last, "2020.json")
+    code, out, _ = run("check", path, "--json")
+    assert code == 0 and json.loads(out)["findings"] == []
+    code, out, _ = run("check", path, "--previous", previous, "--json")
+    found = json.loads(out)["findings"]
+    assert code == 0  # cross-year findings are warnings and infos
+    assert [f["details"]["column"] for f in found if f["rule"] == "CROSS-YEAR-CARRY"] == [
+        "natural_person",
+        "total",
+    ]
+    assert {f["severity"] for f in found} <= {"warning", "info"}
+
+
 # --- bad input: exit 2, one bilingual message per problem, never a traceback ---------------
 
 
