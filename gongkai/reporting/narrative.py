@@ -81,6 +81,8 @@ def applications_paragraph(report: AnnualReport) -> str:
     _, area = scope_phrases(report)
     new, carried = _int(c.get("t3.new.total")), _int(c.get("t3.carried_over.total"))
     done, forward = _int(c.get("t3.total.total")), _int(c.get("t3.carried_forward.total"))
+    if not new and not carried:
+        return f"{report.year}年，{area}未收到政府信息公开申请。" + appeals_sentence(report)
     text = f"{report.year}年，{area}新受理政府信息公开申请{new}件，上年度结转{carried}件"
     if forward == 0 and done:
         text += "，均已办结。" if done == new + carried else f"，办结{done}件。"
