@@ -176,6 +176,10 @@ def other_matters(report: AnnualReport) -> str:
             f"{report.year}年{area}政府信息公开申请数包括{report.year}年新受理{_int(c.get('t3.new.total'))}件"
             f"（{names}）及上年度结转{_int(c.get('t3.carried_over.total'))}件。"
         )
+    subordinates = report.extras.get("subordinates") or []
+    if subordinates:
+        names = "、".join(str(s["organ"]) for s in subordinates)
+        items.append(f"{report.year}年{area}数据包括下级单位报送的年度报告数据（{names}）。")
     for unit in report.extras.get("outside_units", []):
         for fig in unit["figures"]:
             if fig["key"].startswith("t3."):
