@@ -154,9 +154,7 @@ def _add_subordinate_figures(
         for key, value in (sub.extras.get("figures") or {}).items():
             if key.startswith("proactive.") and isinstance(value, int | float | Decimal) and value:
                 values[key] = values.get(key, 0) + int(value)
-                prov = report.provenance.get(key) or Provenance(ProvenanceSource.COMPUTED)
-                prov.records.append(ref)
-                report.provenance[key] = prov
+                extras["figure_records"].setdefault(key, []).append(ref)
         count = int(sub.cells.get("t3.new.total") or 0)
         if count:
             extras["applications_by_organ"].append(
@@ -173,13 +171,14 @@ def _narrative_figures(
     outside_units: list[dict[str, Any]],
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
+    figure_records: dict[str, list[str]] = {}
     for key, figure in figures.items():
         if key.startswith(("proactive.", "applications.", "fees.")):
             values[key] = figure.value
             if figure.records:
-                report.provenance[key] = Provenance(
-                    ProvenanceSource.COMPUTED, records=list(figure.records)
-                )
+                # Narrative figures are not cells: their records travel in extras (the report
+                # JSON's provenance is keyed by cell only).
+                figure_records[key] = list(figure.records)
     by_organ = []
     outside_new = {
         u["organ_id"]: sum(int(f["value"]) for f in u["figures"] if f["key"] == "t3.new.total")
@@ -197,6 +196,7 @@ def _narrative_figures(
             )  # fmt: skip
     return {
         "figures": values,
+        "figure_records": figure_records,
         "proactive_categories": [list(pair) for pair in sources.category_labels()],
         "applications_by_organ": by_organ,
         "outside_units": outside_units,

@@ -22,4 +22,9 @@ urlpatterns = [
     ),
     path("reports/", public_views.published_list, name="public-list"),
     path("reports/<int:pk>/", public_views.published_detail, name="public-detail"),
+    path(
+        "reports/<int:pk>/report.<str:ext>",
+        public_views.published_download,
+        name="public-download",
+    ),
 ]

@@ -242,9 +242,14 @@ def report_cell(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     report = _report(request, pk)
     content = report.content
     fmt = format_for_year(report.year)
-    prov = content.get("provenance", {}).get(key, {})
-    value = content.get("cells", {}).get(key, content.get("extras", {}).get("figures", {}).get(key))
-    if value is None and key not in content.get("cells", {}) and not prov:
+    extras = content.get("extras", {})
+    if key in content.get("cells", {}):
+        value = content["cells"][key]
+        prov = content.get("provenance", {}).get(key, {})
+    elif key in extras.get("figures", {}):
+        value = extras["figures"][key]
+        prov = {"source": "computed", "records": extras.get("figure_records", {}).get(key, [])}
+    else:
         raise Http404
     refs = list(prov.get("records", []))
     return render(
