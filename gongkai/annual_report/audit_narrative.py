@@ -143,6 +143,7 @@ def _sum(report: AnnualReport, cells: tuple[str, ...]) -> CellValue:
 
 def check_narrative(report: AnnualReport, text: str) -> Narrative:
     result = Narrative()
+    text = nfkc(text)  # once: the helpers below work on normalised text
     result.claims = extract_claims(text, report.format_version)
     seen_claims: dict[str, set[int]] = {}
     for claim in result.claims:

@@ -87,18 +87,33 @@ class Provenance:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Provenance:
+        """Read an entry written by to_json; ValueError/TypeError/KeyError if malformed."""
+
+        def opt(name: str, kind: type) -> Any:
+            value = data.get(name)
+            if value is not None and (not isinstance(value, kind) or isinstance(value, bool)):
+                raise TypeError(f"{name} must be {kind.__name__}")
+            return value
+
+        records = data.get("records", [])
+        if not isinstance(records, list) or not all(isinstance(r, str) for r in records):
+            raise TypeError("records must be a list of strings")
+        note = data.get("note", "")
+        blank = data.get("blank", False)
+        if not isinstance(note, str) or not isinstance(blank, bool):
+            raise TypeError("note must be text and blank true/false")
         return cls(
             source=ProvenanceSource(data["source"]),
-            note=data.get("note", ""),
-            records=list(data.get("records", [])),
-            page=data.get("page"),
-            line=data.get("line"),
-            table=data.get("table"),
-            row=data.get("row"),
-            column=data.get("column"),
-            raw=data.get("raw"),
-            blank=bool(data.get("blank", False)),
-            unit=data.get("unit"),
+            note=note,
+            records=list(records),
+            page=opt("page", int),
+            line=opt("line", int),
+            table=opt("table", str),
+            row=opt("row", int),
+            column=opt("column", int),
+            raw=opt("raw", str),
+            blank=blank,
+            unit=opt("unit", str),
         )
 
 
@@ -378,11 +393,21 @@ def from_dict(data: Any) -> AnnualReport:
             else:
                 sections[key] = text
     provenance: dict[str, Provenance] = {}
-    for key, prov in (data.get("provenance") or {}).items():
+    provenance_in = data.get("provenance") or {}
+    if not isinstance(provenance_in, dict):
+        problem("provenance", "应为对象（单元格键 → 来源记录）",
+                "must be an object (cell key → provenance entry)")  # fmt: skip
+        provenance_in = {}
+    for key, prov in provenance_in.items():
+        if fmt is not None and not fmt.has_cell(key) and key not in foreign:
+            problem(f"provenance.{key}", f"{fmt.tag} 年格式中没有这个单元格",
+                    f"not a cell of the {fmt.tag} format")  # fmt: skip
+            continue
         try:
             provenance[key] = Provenance.from_json(prov)
         except (KeyError, ValueError, TypeError, AttributeError):
-            problem(f"provenance.{key}", "来源记录格式错误", "malformed provenance entry")
+            problem(f"provenance.{key}", "来源记录格式错误（需要 source：computed、manual 或 document）",
+                    "malformed provenance entry (needs source: computed, manual or document)")  # fmt: skip
     if problems:
         raise ReportFileError(problems)
     assert fmt is not None and isinstance(organ, str) and isinstance(year, int)

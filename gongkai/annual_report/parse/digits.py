@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
+from itertools import islice
 
 Value = int | Decimal
 MAX_CANDIDATES = 20000  # enumeration stops here; the row is then reported as ambiguous
@@ -30,7 +31,7 @@ def parse_number(text: str) -> Value | None:
         return None
 
 
-def cuts(run: str, parts: int) -> Iterator[list[int]]:
+def cuts(run: str, parts: int) -> Iterator[list[Value]]:
     """All ways to cut a digit string (optionally starting with '-') into `parts` integers."""
     sign = 1
     if run.startswith(("-", "+")):
@@ -58,7 +59,7 @@ def cuts(run: str, parts: int) -> Iterator[list[int]]:
 
     for values in rec(0, parts):
         values[0] *= sign
-        yield values
+        yield list[Value](values)
 
 
 def _compositions(total: int, capacities: list[int]) -> Iterator[list[int]]:
@@ -112,7 +113,11 @@ def candidates(
                 else:
                     pieces.append([[value]])
             else:
-                pieces.append([list(c) for c in cuts(tok, n)])
+                # a long run could be cut in billions of ways: take at most MAX_CANDIDATES
+                cut_list: list[list[Value]] = list(islice(cuts(tok, n), MAX_CANDIDATES + 1))
+                if len(cut_list) > MAX_CANDIDATES:
+                    return found, True
+                pieces.append(cut_list)
         for combo in _product(pieces):
             seen += 1
             if seen > MAX_CANDIDATES:

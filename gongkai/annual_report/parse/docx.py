@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from gongkai.annual_report.parse.base import (
@@ -75,6 +76,7 @@ def read_document_xml(data: bytes) -> bytes:
                 body = fh.read(limit + 1)
         except (
             zipfile.BadZipFile,
+            zlib.error,
             EOFError,
             OSError,
             NotImplementedError,

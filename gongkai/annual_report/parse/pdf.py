@@ -10,9 +10,11 @@ read: the importer says so rather than returning nothing.
 
 from __future__ import annotations
 
+import ctypes
 import re
 from pathlib import Path
 
+from gongkai.annual_report.findings import Finding, Severity
 from gongkai.annual_report.parse.base import (
     Cell,
     DocumentError,
@@ -55,8 +57,13 @@ class PdfImporter(Importer):
                                     f"too many pages ({pages}, limit {MAX_PAGES})")  # fmt: skip
             rows: list[Row] = []
             chars = 0
+            bad_pages: list[int] = []
             for index in range(pages):
-                page_rows, n = _page_rows(pdf, index)
+                try:
+                    page_rows, n = _page_rows(pdf, index)
+                except pdfium.PdfiumError:
+                    bad_pages.append(index + 1)
+                    continue
                 rows.extend(page_rows)
                 chars += n
         finally:
@@ -67,32 +74,84 @@ class PdfImporter(Importer):
                 "the PDF has no text layer (a scan or pictures); nothing can be read",
             )
         text_cleaned = _clean_rows(rows)
+        notes = []
+        if bad_pages:
+            listed = "、".join(str(p) for p in bad_pages)
+            notes.append(Finding("PARSE-UNREADABLE", Severity.WARNING, f"PDF 第 {listed} 页已损坏，无法读取",
+                                 f"PDF page(s) {listed} are damaged and cannot be read", (), {"pages": bad_pages}))  # fmt: skip
         return ParsedDocument(
-            source=name or "<bytes>",
-            importer=self.name,
-            rows=rows,
-            pages=pages,
-            cleaning=text_cleaned,
-        )
+            source=name or "<bytes>", importer=self.name, rows=rows, pages=pages,
+            cleaning=text_cleaned, notes=notes,
+        )  # fmt: skip
 
 
 def _page_rows(pdf: object, index: int) -> tuple[list[Row], int]:
+    import pypdfium2.raw as raw
+
     page = pdf[index]  # type: ignore[index]
     try:
         textpage = page.get_textpage()
         try:
-            boxes: list[tuple[float, float, float, float, str]] = []
-            count = textpage.count_rects()
-            for i in range(count):
-                left, bottom, right, top = textpage.get_rect(i)
-                text = textpage.get_text_bounded(left, bottom, right, top)
-                if text and text.strip():
-                    boxes.append((left, bottom, right, top, text))
+            count = textpage.count_chars()
+            text = textpage.get_text_range(0, count) if count > 0 else ""
+            # characters outside the BMP shift the indices: then read by rectangles instead
+            boxes = _char_runs(raw, textpage, text) if len(text) == count else _rect_boxes(textpage)
         finally:
             textpage.close()
     finally:
         page.close()
     return lines_from_boxes(boxes, page_number=index + 1), sum(len(b[4].strip()) for b in boxes)
+
+
+Box = tuple[float, float, float, float, str]
+
+
+def _char_runs(raw: object, textpage: object, text: str) -> list[Box]:
+    """Character boxes, merged into runs of adjacent characters on the same baseline (fewer
+    boxes to place; a run never crosses a space or a gap wider than half a character)."""
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    get_box = raw.FPDFText_GetCharBox  # type: ignore[attr-defined]
+    handle = textpage.raw  # type: ignore[attr-defined]
+    runs: list[list[float | str]] = []
+    current: list[float | str] | None = None
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch == "\ufffe" or ch == "\x00":
+            current = None
+            continue
+        if not get_box(handle, i, left, right, bottom, top):
+            current = None
+            continue
+        lv, rv, bv, tv = left.value, right.value, bottom.value, top.value
+        h = max(tv - bv, 0.5)
+        if current is not None:
+            cl, cb, cr, ct = current[0], current[1], current[2], current[3]
+            assert (
+                isinstance(cl, float)
+                and isinstance(cb, float)
+                and isinstance(cr, float)
+                and isinstance(ct, float)
+            )
+            ch_h = max(ct - cb, 0.5)
+            same_line = abs(tv - ct) <= 0.35 * max(h, ch_h) and abs(bv - cb) <= 0.5 * max(h, ch_h)
+            if same_line and -0.5 <= lv - cr <= 0.5 * max(h, ch_h):
+                current[1] = min(cb, bv)
+                current[2] = max(cr, rv)
+                current[3] = max(ct, tv)
+                current[4] = str(current[4]) + ch
+                continue
+        current = [lv, bv, rv, tv, ch]
+        runs.append(current)
+    return [(float(a), float(b), float(c), float(d), str(e)) for a, b, c, d, e in runs]
+
+
+def _rect_boxes(textpage: object) -> list[Box]:
+    boxes: list[Box] = []
+    for i in range(textpage.count_rects()):  # type: ignore[attr-defined]
+        left, bottom, right, top = textpage.get_rect(i)  # type: ignore[attr-defined]
+        text = textpage.get_text_bounded(left, bottom, right, top)  # type: ignore[attr-defined]
+        if text and text.strip():
+            boxes.append((left, bottom, right, top, text))
+    return boxes
 
 
 def lines_from_boxes(

@@ -46,7 +46,7 @@ class Heading:
 
 def heading_text(text: str) -> str:
     """The heading part of a row that may continue with its table or its first sentence."""
-    t = squeeze(text)
+    t = squeeze(text[:300])
     m = _TABLE_START.search(t)
     if m and m.start() > 3:
         t = t[: m.start()]
@@ -62,7 +62,7 @@ def heading_text(text: str) -> str:
 
 def recognise_heading(text: str) -> tuple[int, str, bool, float] | None:
     """(section number, heading text, arabic?, similarity) if `text` starts with a heading."""
-    m = _HEADING.match(nfkc(text)[:200])
+    m = _HEADING.match(nfkc(text[:200]))
     if not m:
         return None
     ordinal = m.group("ord")
@@ -178,13 +178,14 @@ class Period:
 
 def find_period(rows: list[Row]) -> Period | None:
     for index, row in enumerate(rows[:400]):
-        text = nfkc(row.text)
-        if index + 1 < len(rows):  # the statement may wrap onto the next line (PDF)
-            text += nfkc(rows[index + 1].text)
-        ctx = _PERIOD_CONTEXT.search(text)
+        raw = row.text
+        ctx = _PERIOD_CONTEXT.search(raw)  # CJK words: the same before and after NFKC
         if not ctx:
             continue
-        window = text[ctx.start() : ctx.start() + 90]
+        raw = raw[ctx.start() : ctx.start() + 120]
+        if index + 1 < len(rows) and len(raw) < 120:  # the statement may wrap (PDF)
+            raw += rows[index + 1].text[:120]
+        window = nfkc(raw)[:120]
         m = _PERIOD.search(window)
         if m:
             y1 = int(m.group("y1"))

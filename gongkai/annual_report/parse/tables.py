@@ -76,6 +76,8 @@ def _build_specs() -> tuple[list[RowSpec], list[RowSpec]]:
 
 
 T2_SPECS, T3_SPECS = _build_specs()
+_T3_LONG = [s for s in T3_SPECS if len(s.core) >= 10 and not s.group]
+MATCH_WINDOW = 160
 T2_MAX_CELLS = 3
 T3_CELLS = len(T3_COLUMN_KEYS)
 T4_CELLS = len(T4_GROUPS) * len(T4_COLUMNS)
@@ -142,9 +144,14 @@ def match_tail(buffer: str, specs: list[RowSpec]) -> tuple[RowSpec, float] | Non
         return wrapped[2], round(wrapped[1] / len(wrapped[2].core), 2)
     # By similarity: compare the label with tails of the buffer of about its length.
     fuzzy: tuple[float, RowSpec] | None = None
+    tail_chars = set(buffer[-50:])
     for spec in specs:
         n = len(spec.core)
         if n < 4:
+            continue
+        # cheap filter before difflib: most of the label's characters must be there
+        core_chars = set(spec.core)
+        if len(core_chars & tail_chars) < 0.6 * len(core_chars):
             continue
         for length in range(max(2, n - 4), n + 3):
             tail = buffer[-length:]
@@ -316,7 +323,8 @@ class _Reader:
         return slots, i
 
     def _values(self, buffer: list[Tok], i: int) -> int:
-        text = "".join(t.text for t in buffer)
+        # labels are short: the last characters of the label text are all that can matter
+        text = "".join(t.text for t in buffer[-40:])[-MATCH_WINDOW:]
         label_row = buffer[-1].row if buffer else None
         label_cell = buffer[-1].cell if buffer else None
         state = self.state
@@ -332,11 +340,11 @@ class _Reader:
         if text and state in ("二", "三", None):
             hit = match_tail(text, T2_SPECS if state == "二" else T3_SPECS) if state else None
             if hit is None and state in ("二", None):
-                # table 三 without its heading: only its long first labels, exactly
-                hit = match_tail(text, T3_SPECS)
-                if hit is not None and (hit[1] < 1.0 or len(hit[0].core) < 10):
-                    hit = None
-                if hit is not None:
+                # table 三 without its heading: only its long labels, exactly
+                tail = text[-60:]
+                long_hit = next((s for s in _T3_LONG if s.core in tail), None)
+                if long_hit is not None:
+                    hit = (long_hit, 1.0)
                     self.enter("三", buffer[0].row)
             if hit is not None:
                 spec, score = hit

@@ -22,6 +22,7 @@ from gongkai.annual_report.parse.base import (
 )
 from gongkai.annual_report.parse.normalise import clean_document_text
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _MD_RULE = re.compile(r"^[\s|:\-–—=+]*$")
 _WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
 _URL_LINE = re.compile(r"(?:原文链接|来源|网址|URL|url)\s*[:：]\s*(https?://\S+)")
@@ -59,8 +60,7 @@ def _control_ratio(text: str) -> float:
     sample = text[:65536]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def split_line(line: str) -> tuple[list[str], bool]:

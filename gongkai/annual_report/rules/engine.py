@@ -16,7 +16,7 @@ from gongkai.annual_report.rules.registry import (
     finding,
     register,
 )
-from gongkai.annual_report.rules.wording import list_labels
+from gongkai.annual_report.rules.wording import describe_missing
 
 NOT_EVALUATED = "AUDIT-NOT-EVALUATED"
 
@@ -83,20 +83,20 @@ def _not_evaluated(ctx: RuleContext) -> list[Finding]:
         prev = [k.removeprefix(PREVIOUS_PREFIX) for k in keys if k.startswith(PREVIOUS_PREFIX)]
         parts_zh, parts_en = [], []
         if own:
-            zh, en = list_labels(ctx.report.format, own)
-            parts_zh.append(f"本报告中为 null（文档中没有）：{zh}")
-            parts_en.append(f"null in this report (not in the document): {en}")
+            zh, en = describe_missing(ctx.report.format, ctx.report.cells, own)
+            parts_zh.append(zh)
+            parts_en.append(en)
         if prev and ctx.previous is not None:
-            zh, en = list_labels(ctx.previous.format, prev)
-            parts_zh.append(f"上年报告中为 null：{zh}")
-            parts_en.append(f"null in the previous year's report: {en}")
+            zh, en = describe_missing(ctx.previous.format, ctx.previous.cells, prev)
+            parts_zh.append(f"上年报告：{zh}")
+            parts_en.append(f"in the previous year's report: {en}")
         out.append(
             finding(
                 NOT_EVALUATED,
-                f"规则 {rule_id} 有 {len(keys)} 个所需单元格为空值，相关检查未进行。"
+                f"规则 {rule_id} 有 {len(keys)} 个所需单元格为 null（文档中没有），相关检查未进行："
                 + "；".join(parts_zh),
-                f"Rule {rule_id} skipped checks needing {len(keys)} null cell(s). "
-                + "; ".join(parts_en),
+                f"Rule {rule_id} skipped the checks needing {len(keys)} null cell(s) (not in "
+                "the document): " + "; ".join(parts_en),
                 keys,
                 skipped_rule=rule_id,
                 missing=len(keys),

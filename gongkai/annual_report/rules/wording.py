@@ -5,9 +5,9 @@ Labels always come from the schema (CellSpec, T3Column, T4Group); nothing here n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from gongkai.annual_report.schema import FormatVersion
+from gongkai.annual_report.schema import FormatVersion, table_of
 
 
 def terms(pairs: Iterable[tuple[str, int]]) -> str:
@@ -32,3 +32,26 @@ def list_labels(fmt: FormatVersion, keys: Sequence[str], limit: int = 5) -> tupl
     zh = "；".join(shown) + (f" 等 {len(keys)} 个单元格" if rest > 0 else "")
     en = ", ".join(shown_en) + (f" and {rest} more" if rest > 0 else "")
     return zh, en
+
+
+def describe_missing(
+    fmt: FormatVersion, cells: Mapping[str, object], keys: Sequence[str], limit: int = 3
+) -> tuple[str, str]:
+    """The null cells a rule needed, per table: a whole table absent from the document is
+    named as such instead of listing its 175 cells."""
+    by_table: dict[str, list[str]] = {}
+    for key in keys:
+        by_table.setdefault(table_of(key), []).append(key)
+    zh_parts, en_parts = [], []
+    for table, table_keys in by_table.items():
+        whole = all(cells.get(k) is None for k in fmt.cell_keys if table_of(k) == table)
+        if whole:
+            zh_parts.append(
+                f"表{table}整张表不在文档中（所需 {len(table_keys)} 个单元格均为 null）"
+            )
+            en_parts.append(f"table {table} is not in the document ({len(table_keys)} cells)")
+        else:
+            zh, en = list_labels(fmt, table_keys, limit)
+            zh_parts.append(zh)
+            en_parts.append(en)
+    return "；".join(zh_parts), "; ".join(en_parts)

@@ -165,3 +165,19 @@ def test_text_that_is_no_report_object_is_one_clear_problem(text):
     with pytest.raises(ReportFileError) as exc:
         loads(text)
     assert exc.value.problems and all(p.message and p.message_en for p in exc.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("provenance", "key"),
+    [
+        ([1, 2], "provenance"),
+        ({"t3.nope": {"source": "manual"}}, "provenance.t3.nope"),
+        ({"t3.new.total": {"source": "document", "page": "3"}}, "provenance.t3.new.total"),
+        ({"t3.new.total": {"source": "computed", "records": "a,b"}}, "provenance.t3.new.total"),
+        ({"t3.new.total": "computed"}, "provenance.t3.new.total"),
+    ],
+)
+def test_malformed_provenance_is_named(provenance, key):
+    data = sample_report().to_dict()
+    data["provenance"] = provenance
+    assert set(problems_of(data)) == {key}

@@ -108,7 +108,7 @@ def test_null_cells_of_the_previous_report_are_named():
     (f,) = [x for x in check(current, previous=previous) if x.rule == "AUDIT-NOT-EVALUATED"]
     assert f.details["skipped_rule"] == "CROSS-YEAR-CARRY"
     assert f.cells == ("previous:t3.carried_forward.legal",)
-    assert "上年报告中为 null" in f.message
+    assert "上年报告：" in f.message and "法律服务机构" in f.message
 
 
 def test_copied_narrative_is_reported_with_the_ratio_and_passages():

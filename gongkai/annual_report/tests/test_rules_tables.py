@@ -103,7 +103,9 @@ def test_null_cells_make_rules_unevaluable_with_one_info_finding_per_rule():
     assert set(skipped) == {"T3-BALANCE", "T3-ROWSUM", "T3-RESULTS-TOTAL", "T3-FEE-CONSISTENCY"}
     assert all(f.severity is Severity.INFO for f in found)
     assert len(skipped["T3-ROWSUM"].cells) == 175
-    assert "t3.new.natural_person" in skipped["T3-BALANCE"].message_en
+    assert "表三整张表不在文档中" in skipped["T3-BALANCE"].message
+    assert "table 三 is not in the document" in skipped["T3-BALANCE"].message_en
+    assert "t3.new.natural_person" in skipped["T3-BALANCE"].cells
 
 
 def test_a_single_null_cell_skips_only_the_identities_that_need_it():
