@@ -29,7 +29,7 @@ pytestmark = [
             "gongkai.workdays",
             "gongkai.applications",
         ],
-    ),  # fmt: skip
+    ),
 ]
 
 
