@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from docx import Document
@@ -39,6 +40,7 @@ from gongkai.annual_report.model import AnnualReport
 from gongkai.annual_report.render import Renderer, register
 from gongkai.annual_report.render.layout import NULL_LEGEND, Grid, Role, cell_text, has_nulls
 from gongkai.annual_report.render.narrative import SHORT_LEAD, ParaKind, outline, title_of
+from gongkai.annual_report.render.package import reproducible
 
 
 @dataclass(frozen=True)
@@ -404,6 +406,11 @@ class DocxRenderer(Renderer):
     extension = "docx"
 
     def render(self, report: AnnualReport) -> bytes:
+        doc = build(report)
+        fixed = datetime(report.year + 1, 1, 1, tzinfo=UTC)
+        doc.core_properties.created = doc.core_properties.modified = fixed
+        doc.core_properties.last_printed = fixed
+        doc.core_properties.revision = 1
         buf = io.BytesIO()
-        build(report).save(buf)
-        return buf.getvalue()
+        doc.save(buf)
+        return reproducible(buf.getvalue(), year=report.year)

@@ -26,6 +26,7 @@ from gongkai.annual_report.render.layout import (
     has_nulls,
 )
 from gongkai.annual_report.render.narrative import ParaKind, outline, title_of
+from gongkai.annual_report.render.package import reproducible
 
 # Spreadsheet fonts: the eastAsia face Office uses for Chinese text; LibreOffice substitutes
 # its own CJK default where it is missing.
@@ -233,4 +234,4 @@ class XlsxRenderer(Renderer):
         wb.properties.created = wb.properties.modified = fixed
         buf = io.BytesIO()
         wb.save(buf)
-        return buf.getvalue()
+        return reproducible(buf.getvalue(), year=report.year)
