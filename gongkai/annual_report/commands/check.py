@@ -52,6 +52,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     previous = _read(args.previous, err) if args.previous else None
     if report is None or (args.previous and previous is None):
         return EXIT_UNUSABLE
+    if previous is not None and previous.organ.strip() != report.organ.strip():
+        err.write(
+            f"注意：上年报告的机关为“{previous.organ}”，本报告为“{report.organ}”；跨年度检查"
+            f"假定二者是同一机关。 / Note: the previous report is by “{previous.organ}”, this "
+            f"one by “{report.organ}”; the cross-year rules assume the same body.\n"
+        )
     findings = rules.check(report, previous=previous)
     if args.json:
         out.write(dumps(_as_json(args.file, report, findings)))

@@ -142,6 +142,16 @@ def test_previous_adds_the_cross_year_rules(tmp_path, good):
     assert {f["severity"] for f in found} <= {"warning", "info"}
 
 
+def test_previous_by_another_body_is_pointed_out(tmp_path, good):
+    last = sample_report(year=2020).to_dict()
+    last["format_version"] = "2021"
+    last["organ"] = "某市教育局"
+    code, _, err = run(
+        "check", write(tmp_path, good), "--previous", write(tmp_path, last, "p.json")
+    )
+    assert code == 0 and "某市教育局" in err and "same body" in err
+
+
 # --- bad input: exit 2, one bilingual message per problem, never a traceback ---------------
 
 
