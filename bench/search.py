@@ -43,7 +43,7 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
     ("不存在的词语组合", {}),
     ("x" * 300, {}),
 ]
-REPEAT = 15
+REPEAT = 11
 BATCH = 5000
 
 
