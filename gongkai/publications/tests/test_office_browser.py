@@ -3,6 +3,7 @@ WCAG 2.1 AA violation on its page types, and a registration runs end to end in t
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
@@ -43,6 +44,9 @@ def test_office_pages_are_accessible(
                  "/office/publications/pages/"):  # fmt: skip
         page.goto(live_server.url + path)
         assert page.locator("h1").count() == 1, path
+        if shots := os.environ.get("GONGKAI_SCREENSHOT_DIR"):
+            name = path.strip("/").split("?")[0].replace("/", "-")
+            page.screenshot(path=f"{shots}/{name}.png", full_page=True)
         found = _axe(page)
         if found:
             problems[path] = found
