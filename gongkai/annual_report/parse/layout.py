@@ -77,7 +77,21 @@ def split_inline_headings(rows: list[Row]) -> list[Row]:
     return out
 
 
+_PLAIN_NUMBER = re.compile(r"\d{1,12}")
+_NO_DIGIT = re.compile(r"[^0-9０-９]*")
+
+
 def tokenize_cell(cell: Cell, row_index: int, separated: bool) -> list[Tok]:
+    raw = cell.text.strip()
+    # fast paths: a cell that is one plain number, or text without any digit
+    if _PLAIN_NUMBER.fullmatch(raw):
+        return [Tok("num", raw, cell.text, cell, row_index)]
+    if raw and _NO_DIGIT.fullmatch(raw):
+        out = []
+        for chunk in _LABEL_SPLIT.split(nfkc(raw).translate(_QUOTES)):
+            if chunk and not _JUNK.match(chunk):
+                out.append(Tok("label", chunk, cell.text, cell, row_index))
+        return out
     text = nfkc(cell.text)
     toks: list[Tok] = []
     if not text.strip():
