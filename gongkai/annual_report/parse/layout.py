@@ -20,7 +20,10 @@ from gongkai.annual_report.parse.base import Cell, Row
 from gongkai.annual_report.parse.normalise import nfkc
 
 # A number: thousands separators, decimals, an optional sign and an optional money unit.
-NUM_RE = re.compile(r"(?<![\d.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?P<unit>万元|元))?")
+# A minus right after digits starts a new (negative) value: 行政处罚120-5300 (2019 本年增/减).
+NUM_RE = re.compile(
+    r"(?:(?<=\d)-|(?<![\d.])[-+]?)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?P<unit>万元|元))?"
+)
 _ORDINAL_START = re.compile(r"^[.．、]\s*\S")
 _LABEL_SPLIT = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
