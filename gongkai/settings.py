@@ -106,6 +106,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if TESTING:
+    # The default PBKDF2 hasher is slow on purpose; tests create many accounts.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/office/"
 LOGOUT_REDIRECT_URL = "/"
@@ -114,6 +117,9 @@ LOGOUT_REDIRECT_URL = "/"
 # TOTP two-factor authentication for staff when enforced.
 GONGKAI_LOGIN_MAX_FAILURES = env_int("GONGKAI_LOGIN_MAX_FAILURES", 5, minimum=1)
 GONGKAI_LOGIN_LOCKOUT_MINUTES = env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 15, minimum=1)
+GONGKAI_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int(
+    "GONGKAI_LOGIN_MAX_FAILURES_PER_ADDRESS", 4 * GONGKAI_LOGIN_MAX_FAILURES, minimum=1
+)
 GONGKAI_REQUIRE_2FA = env_bool("GONGKAI_REQUIRE_2FA", False)
 
 SESSION_COOKIE_HTTPONLY = True

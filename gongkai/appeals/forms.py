@@ -20,9 +20,10 @@ class AppealRegisterForm(forms.Form):
     filed_on = forms.DateField(
         label="申请/立案日期", widget=forms.DateInput(attrs={"type": "date"})
     )
-    application_ref = forms.CharField(
-        label="关联申请（案件编号或查询码）", max_length=60, required=False
+    application = forms.CharField(
+        label="关联申请（本系统案件编号，如 依申〔2021〕42号）", max_length=60, required=False
     )
+    application_ref = forms.CharField(label="关联申请（系统外编号）", max_length=60, required=False)
     reconsideration = forms.ModelChoiceField(
         label="前置行政复议（复议后起诉时选择）", queryset=Appeal.objects.none(), required=False
     )
@@ -53,7 +54,8 @@ class AppealDetailsForm(forms.Form):
     filed_on = forms.DateField(
         label="申请/立案日期", widget=forms.DateInput(attrs={"type": "date"})
     )
-    application_ref = forms.CharField(label="关联申请", max_length=60, required=False)
+    application = forms.CharField(label="关联申请（本系统案件编号）", max_length=60, required=False)
+    application_ref = forms.CharField(label="关联申请（系统外编号）", max_length=60, required=False)
 
 
 class AppealResultForm(forms.Form):

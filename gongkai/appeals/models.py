@@ -57,11 +57,15 @@ class Appeal(models.Model):
         on_delete=models.PROTECT, related_name="appeals_as_codefendant",
         help_text="复议机关作共同被告的案件，只由原行政行为机关统计，复议机关不统计。",
     )  # fmt: skip
-    # The application the challenged decision answered. A string reference until the
-    # applications app lands; nullable because cases predating the system have none.
+    # The application the challenged decision answered; null for cases whose application is
+    # not in gongkai (then `application_ref` may hold its number from the old records).
+    application = models.ForeignKey(
+        "applications.Application", verbose_name="关联申请", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="appeals",
+    )  # fmt: skip
     application_ref = models.CharField(
-        "关联申请", max_length=60, blank=True,
-        help_text="依申请公开案件编号或查询码；系统外案件可留空",
+        "关联申请（系统外编号）", max_length=60, blank=True,
+        help_text="申请不在本系统中时，可填原编号",
     )  # fmt: skip
     reconsideration = models.ForeignKey(
         "self", verbose_name="前置行政复议", null=True, blank=True, on_delete=models.PROTECT,

@@ -18,6 +18,7 @@ Counting rules (docs/reporting.md, "Table 四"):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -25,6 +26,7 @@ from django.db.models import Q, QuerySet
 
 from gongkai.annual_report.schema import T4_COLUMNS, T4_GROUPS
 from gongkai.appeals.models import Appeal
+from gongkai.applications.models import Application
 from gongkai.core.figures import Figure, record_ref
 
 T4_RESULT_COLUMNS = tuple(c for c, _ in T4_COLUMNS if c != "total")
@@ -32,8 +34,19 @@ T4_RESULT_COLUMNS = tuple(c for c, _ in T4_COLUMNS if c != "total")
 
 def appeals_for_organs(organ_ids: Iterable[int]) -> QuerySet[Appeal]:
     return Appeal.objects.filter(organ_id__in=list(organ_ids)).select_related(
-        "organ", "codefendant_organ", "reconsideration"
+        "organ", "codefendant_organ", "reconsideration", "application"
     )
+
+
+def find_application(reference: str, organ_ids: Iterable[int]) -> Application | None:
+    """An application by its case number (依申〔2021〕42号) or id, among these organs."""
+    digits = re.findall(r"\d+", reference or "")
+    if not digits:
+        return None
+    pk = int(digits[-1]) if "〕" in reference or len(digits) == 1 else None
+    if pk is None:
+        return None
+    return Application.objects.filter(pk=pk, organ_id__in=list(organ_ids)).first()
 
 
 def count_mode() -> str:

@@ -13,10 +13,13 @@ from django.utils import timezone
 from gongkai.appeals import transitions as tr
 from gongkai.appeals.models import Appeal, AppealEvent, AppealKind, AppealResult, AppealStatus
 from gongkai.appeals.permissions import can_edit_appeal, can_register_appeal_for
+from gongkai.applications.models import Application
 from gongkai.core.errors import ConflictError, DomainError, PermissionDeniedError
 from gongkai.orgs.models import Organ
 
-_DETAIL_FIELDS = ("case_number", "claimant", "forum", "subject", "filed_on", "application_ref")
+_DETAIL_FIELDS = (
+    "case_number", "claimant", "forum", "subject", "filed_on", "application_id", "application_ref",
+)  # fmt: skip
 
 
 def _today() -> dt.date:
@@ -84,6 +87,15 @@ def _check_links(
             )
 
 
+def _check_application(application: Application | None, organ: Organ) -> None:
+    if application is not None and application.organ_id != organ.pk:
+        raise DomainError(
+            f"关联申请{application.reference}由{application.organ}办理，与被申请人/被告不一致。",
+            "The linked application was handled by another organ.",
+            field="application",
+        )
+
+
 def _log(
     appeal: Appeal,
     *,
@@ -132,6 +144,7 @@ def appeal_register(
     application_ref: str = "",
     reconsideration: Appeal | None = None,
     codefendant_organ: Organ | None = None,
+    application: Application | None = None,
 ) -> Appeal:
     if not can_register_appeal_for(actor, organ):
         raise PermissionDeniedError(
@@ -146,6 +159,7 @@ def appeal_register(
         reconsideration=reconsideration,
         codefendant_organ=codefendant_organ,
     )
+    _check_application(application, organ)
     for name, value in (("claimant", claimant), ("forum", forum), ("subject", subject)):
         if not value.strip():
             raise DomainError("此项必填。", "This field is required.", field=name)
@@ -160,6 +174,7 @@ def appeal_register(
         application_ref=application_ref.strip(),
         reconsideration=reconsideration,
         codefendant_organ=codefendant_organ,
+        application=application,
         created_by=actor,
     )
     _log(appeal, actor=actor, action=tr.REGISTER, new=_snapshot(appeal, _DETAIL_FIELDS))
@@ -178,6 +193,7 @@ def appeal_update_details(
     subject: str,
     filed_on: dt.date,
     application_ref: str,
+    application: Application | None = None,
 ) -> Appeal:
     if not can_edit_appeal(actor, appeal):
         raise PermissionDeniedError("您无权修改该案件。", "You may not edit this case.")
@@ -186,8 +202,10 @@ def appeal_update_details(
         raise DomainError(
             "申请/立案日期不能晚于审结日期。", "Filed after decided.", field="filed_on"
         )
+    _check_application(application, appeal.organ)
     old = _snapshot(appeal, _DETAIL_FIELDS)
     _claim(appeal, expected_version=expected_version, action=tr.EDIT)
+    appeal.application = application
     appeal.case_number = case_number.strip()
     appeal.claimant = claimant.strip()
     appeal.forum = forum.strip()

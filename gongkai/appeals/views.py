@@ -21,15 +21,23 @@ from gongkai.appeals.permissions import (
     can_edit_appeal,
     can_view_appeal,
 )
-from gongkai.appeals.selectors import appeals_for_organs
+from gongkai.appeals.selectors import appeals_for_organs, find_application
 from gongkai.appeals.transitions import ACTION_LABELS
+from gongkai.applications.models import Application
 from gongkai.core.errors import DomainError
 from gongkai.orgs.models import Role
 from gongkai.orgs.selectors import organ_ids_for
 
 
-def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return request.user
+def _application(reference: str, organ_ids: set[int]) -> Application:
+    found = find_application(reference, organ_ids)
+    if found is None:
+        raise DomainError(
+            f"找不到申请“{reference}”（请填写本系统的案件编号，如 依申〔2021〕42号）。",
+            "No such application.",
+            field="application",
+        )
+    return found
 
 
 def _form_error(form: object, exc: DomainError) -> None:
@@ -65,7 +73,10 @@ def appeal_new(request: HttpRequest) -> HttpResponse:
     form = AppealRegisterForm(request.POST or None, organ_ids=organ_ids)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        application = None
         try:
+            if data["application"]:
+                application = _application(data["application"], organ_ids)
             appeal = services.appeal_register(
                 actor=request.user,  # type: ignore[arg-type]
                 kind=data["kind"],
@@ -78,6 +89,7 @@ def appeal_new(request: HttpRequest) -> HttpResponse:
                 application_ref=data["application_ref"],
                 reconsideration=data["reconsideration"],
                 codefendant_organ=data["codefendant_organ"],
+                application=application,
             )
         except DomainError as exc:
             _form_error(form, exc)
@@ -99,6 +111,7 @@ def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             **initial,
             **{f: getattr(appeal, f) for f in ("case_number", "claimant", "forum", "subject",
                                                 "filed_on", "application_ref")},
+            "application": appeal.application.reference if appeal.application else "",
         }
     )  # fmt: skip
     result_form = AppealResultForm(
@@ -113,6 +126,11 @@ def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 details = AppealDetailsForm(request.POST)
                 if details.is_valid():
                     d = details.cleaned_data
+                    linked = (
+                        _application(d["application"], appeal_organ_ids_visible(request.user))
+                        if d["application"]
+                        else None
+                    )
                     services.appeal_update_details(
                         actor=request.user,  # type: ignore[arg-type]
                         appeal=appeal,
@@ -123,6 +141,7 @@ def appeal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         subject=d["subject"],
                         filed_on=d["filed_on"],
                         application_ref=d["application_ref"],
+                        application=linked,
                     )
                     messages.success(request, "案件信息已保存。")
                     return redirect("appeals:detail", pk=pk)

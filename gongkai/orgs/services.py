@@ -35,7 +35,7 @@ def _deny() -> PermissionDeniedError:
     return PermissionDeniedError("您没有管理该机关的权限。", "You may not manage this organ.")
 
 
-def _check_fields(organ: Organ) -> None:
+def check_organ_fields(organ: Organ) -> None:
     """Domain checks beyond the column types, each naming the field."""
     organ.name = organ.name.strip()
     if not organ.name:
@@ -91,7 +91,7 @@ def organ_create(*, actor: Actor, name: str, kind: str, parent: Organ | None = N
     if unknown:
         raise TypeError(f"unknown organ fields: {sorted(unknown)}")
     organ = Organ(name=name, kind=kind, parent=parent, **fields)
-    _check_fields(organ)
+    check_organ_fields(organ)
     organ.save()
     return organ
 
@@ -115,7 +115,7 @@ def organ_update(*, actor: Actor, organ: Organ, **changes: Any) -> Organ:
         and not permissions.can_create_organ_under(actor, locked.parent)
     ):
         raise _deny()
-    _check_fields(locked)
+    check_organ_fields(locked)
     locked.save()
     return locked
 

@@ -50,6 +50,19 @@ _OFFICE_URLS = {
 }
 
 
+def record_label(obj: Any) -> str:
+    """A label without personal data: an application by its case number, never the
+    applicant's name (report preparers need not see who applied)."""
+    reference = getattr(obj, "reference", None)
+    if isinstance(reference, str):
+        received = getattr(obj, "received_on", None)
+        return f"{reference}（{received:%Y-%m-%d}收到）" if received else reference
+    index_number = getattr(obj, "index_number", None)
+    if index_number:
+        return f"{index_number} {getattr(obj, 'title', '')}".strip()
+    return str(obj)
+
+
 def resolve_records(refs: list[str], *, limit: int = DRILL_PAGE) -> list[RecordLink]:
     """Turn "<app>.<model>:<pk>" references into labelled links (one query per model)."""
     by_model: dict[str, list[str]] = defaultdict(list)
@@ -71,5 +84,5 @@ def resolve_records(refs: list[str], *, limit: int = DRILL_PAGE) -> list[RecordL
             url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else None
             if url is None and model_label in _OFFICE_URLS:
                 url = _OFFICE_URLS[model_label].format(pk=obj.pk)
-            found[ref] = RecordLink(ref, str(obj), url)
+            found[ref] = RecordLink(ref, record_label(obj), url)
     return [found.get(ref, RecordLink(ref, f"{ref}（记录已删除）", None)) for ref in refs[:limit]]

@@ -9,7 +9,6 @@ problem in Chinese and English. Never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from typing import TextIO
 
@@ -18,7 +17,7 @@ from rich.table import Table
 
 from gongkai.annual_report import rules
 from gongkai.annual_report.findings import Finding, Severity
-from gongkai.annual_report.model import AnnualReport, ReportFileError, read_file
+from gongkai.annual_report.model import AnnualReport, ReportFileError, dumps, read_file
 
 HELP = "校验年度报告 JSON 文件 / check a report JSON file against the rules"
 
@@ -53,7 +52,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_UNUSABLE
     findings = rules.check(report, previous=previous)
     if args.json:
-        out.write(json.dumps(_as_json(args.file, report, findings), ensure_ascii=False, indent=2))
+        out.write(dumps(_as_json(args.file, report, findings)))
         out.write("\n")
     else:
         _print_table(args.file, report, findings, out)

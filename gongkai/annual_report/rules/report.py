@@ -28,6 +28,9 @@ from gongkai.annual_report.schema import (
 
 # --- RPT-FORMAT-VERSION ---------------------------------------------------------------------
 
+FIRST_PLAUSIBLE_YEAR = 2000  # below this the year was not found, not wrong (the 2007 条例 took
+# effect in 2008)
+
 
 def _signals(fmt: FormatVersion, table: str) -> str:
     """What identifies `fmt` in `table` (format §1.1), from the schema's own labels."""
@@ -60,6 +63,9 @@ def detected_versions(ctx: RuleContext) -> dict[str, str]:
 )
 def format_version(ctx: RuleContext) -> Iterator[Finding]:
     year = ctx.report.year
+    if year < FIRST_PLAUSIBLE_YEAR:  # an import that found no year stores 0
+        ctx.skip("报告年度不明", "the report year is unknown")
+        return
     tables = detected_versions(ctx)
     try:
         expected: FormatVersion | None = format_for_year(year)

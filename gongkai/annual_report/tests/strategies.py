@@ -246,6 +246,20 @@ provenances = st.builds(
 )
 
 
+# JSON values as the model reads them back: numbers with a fraction come back as Decimal
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.decimals(allow_nan=False, allow_infinity=False, places=4)
+    | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
 @st.composite
 def json_reports(draw: st.DrawFn) -> AnnualReport:
     """Reports holding everything the JSON form must carry losslessly."""
@@ -261,5 +275,6 @@ def json_reports(draw: st.DrawFn) -> AnnualReport:
         report.provenance[key] = draw(provenances)
     report.sections = {k: draw(st.text(max_size=300)) for k in SECTION_KEYS}
     report.title = draw(st.text(max_size=60))
+    report.extras = draw(st.dictionaries(st.text(max_size=10), json_values, max_size=4))
     report.organ = draw(st.text(min_size=1, max_size=30).filter(str.strip))
     return report

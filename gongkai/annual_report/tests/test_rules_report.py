@@ -184,6 +184,13 @@ def test_a_year_without_a_format_is_an_error():
     assert "2018" in f.message and "没有适用的年报格式" in f.message
 
 
+def test_an_unknown_year_is_not_evaluated_rather_than_wrong():
+    report = sample_report()
+    report.year = 0
+    (f,) = [f for f in check(report) if f.details.get("skipped_rule") == "RPT-FORMAT-VERSION"]
+    assert f.rule == "AUDIT-NOT-EVALUATED" and "年度不明" in f.message
+
+
 def test_the_audits_per_table_versions_report_a_mixed_report():
     report = sample_report("2021")
     report.extras["detected_versions"] = {"二": "2019", "三": "2021", "四": "2021"}

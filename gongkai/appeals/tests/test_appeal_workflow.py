@@ -152,3 +152,36 @@ def test_events_are_append_only(clerk, county):
     event.comment = "changed"
     with pytest.raises(ValueError):
         event.save()
+
+
+def test_it_links_the_application_the_decision_answered(office_admin, county):
+    from gongkai.applications.tests.helpers import register as register_application
+
+    application = register_application(county["finance"], dt.date(2021, 3, 1))
+    appeal = register(office_admin, county["finance"], application=application)
+    assert list(application.appeals.all()) == [appeal]
+    other = register_application(county["office"], dt.date(2021, 3, 1))
+    with pytest.raises(DomainError) as exc:
+        register(office_admin, county["finance"], application=other)
+    assert exc.value.field == "application"
+
+
+def test_the_page_links_an_application_by_its_case_number(client, office_admin, county):
+    from gongkai.appeals.models import Appeal
+    from gongkai.applications.tests.helpers import register as register_application
+
+    application = register_application(county["finance"], dt.date(2021, 3, 1))
+    client.force_login(office_admin)
+    data = {
+        "kind": "reconsideration",
+        "organ": county["finance"].pk,
+        "claimant": "王某",
+        "forum": "驻马店市人民政府",
+        "subject": "不服答复",
+        "filed_on": "2021-06-01",
+        "application": application.reference,
+    }
+    assert client.post("/office/appeals/new/", data).status_code == 302
+    assert Appeal.objects.get().application == application
+    response = client.post("/office/appeals/new/", {**data, "application": "依申〔2021〕999999号"})
+    assert "找不到申请" in response.content.decode()

@@ -20,6 +20,7 @@ All passwords are `PASSWORD`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 from typing import Any, cast
@@ -27,12 +28,19 @@ from typing import Any, cast
 import factory
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 from gongkai.orgs.models import Membership, Organ, OrganKind, Role
 from gongkai.orgs.validators import ALPHABET, credit_code_check_char
 
 PASSWORD = "Test-pass-2026!"
 _seq = itertools.count(1)
+
+
+@functools.cache
+def _password_hash() -> str:
+    # Hashing is slow on purpose (PBKDF2); hash the shared test password once per process.
+    return make_password(PASSWORD)
 
 
 def make_credit_code(serial: int | None = None, *, division: str = "330100") -> str:
@@ -60,17 +68,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
-        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     first_name = ""
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.gov.cn")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
-
-    @factory.post_generation
-    def _save(obj: Any, create: bool, extracted: Any, **kwargs: Any) -> None:
-        if create:
-            obj.save()
+    password = factory.LazyFunction(lambda: _password_hash())
 
 
 def make_organ(**fields: Any) -> Organ:

@@ -3,7 +3,6 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from gongkai.cli import main as gongkai
 from gongkai.core.errors import ConflictError, DomainError
 from gongkai.workdays.models import CalendarChange, CalendarDay, CalendarYear, DayKind
 from gongkai.workdays.selectors import work_calendar
@@ -56,8 +55,8 @@ def test_the_load_command_reports_what_it_loaded():
     assert 2026 in work_calendar().years
 
 
-@pytest.mark.django_db(transaction=True)
-def test_add_workdays_and_between_print_for_scripts(capsys):
+@pytest.mark.django_db
+def test_add_workdays_and_between_print_for_scripts(capsys, gongkai):
     assert gongkai(["calendar", "load", "--year", "2026"]) == 0
     capsys.readouterr()
     assert gongkai(["calendar", "add-workdays", "2026-09-25", "20"]) == 0
@@ -66,8 +65,8 @@ def test_add_workdays_and_between_print_for_scripts(capsys):
     assert capsys.readouterr().out.strip() == "20"
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_date_in_a_year_not_loaded_exits_2_naming_the_year_and_command(capsys):
+@pytest.mark.django_db
+def test_a_date_in_a_year_not_loaded_exits_2_naming_the_year_and_command(capsys, gongkai):
     assert gongkai(["calendar", "load", "--year", "2026"]) == 0
     capsys.readouterr()
     assert gongkai(["calendar", "add-workdays", "2026-12-20", "20"]) == 2
@@ -76,6 +75,6 @@ def test_a_date_in_a_year_not_loaded_exits_2_naming_the_year_and_command(capsys)
     assert "gongkai calendar load --year 2027" in err
 
 
-def test_a_malformed_date_argument_is_a_usage_error(capsys):
+def test_a_malformed_date_argument_is_a_usage_error(capsys, gongkai):
     assert gongkai(["calendar", "add-workdays", "2026-13-01", "5"]) == 2
     assert "不是日期" in capsys.readouterr().err
