@@ -134,7 +134,7 @@ def test_a_heading_without_its_table_suggests_a_picture():
     lines = CLEAN.splitlines()
     start = lines.index("四、政府信息公开行政复议、行政诉讼情况")
     end = lines.index("五、存在的主要问题及改进情况")
-    text = "\n".join(lines[: start + 1] + ["（表格见图片）"] + lines[end:])
+    text = "\n".join([*lines[: start + 1], "（表格见图片）", *lines[end:]])
     result = audit(text)
     missing = [f for f in rules_of(result, "RPT-TABLES") if "表四" in f.message]
     assert missing and "图片" in missing[0].message
