@@ -23,3 +23,4 @@ def health(request: object) -> dict[str, str]:
 from gongkai.publications.api import router as publications_router  # noqa: E402
 
 api.add_router("/publications", publications_router)
+api.add_router("/applications", "gongkai.applications.api.router")

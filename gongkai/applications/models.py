@@ -239,6 +239,67 @@ class ApplicationEvent(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ValueError("办理记录只能追加，不能删除。 / Events are append-only.")
 
+    def get_action_label(self) -> str:
+        from gongkai.applications.transitions import Action
+
+        if self.action == "register":
+            return "登记收件"
+        return Action(self.action).label if self.action in Action.values else self.action
+
+    @property
+    def public_data(self) -> list[tuple[str, str]]:
+        """The event's facts as (label, value) for the timeline."""
+        out = []
+        for key, value in (self.data or {}).items():
+            label = EVENT_DATA_LABELS.get(key)
+            if label is None or value in (None, "", False):
+                continue
+            if key == "outcome":
+                value = Outcome(value).label if value in Outcome.values else value
+            elif key in {"channel"}:
+                value = Channel(value).label if value in Channel.values else value
+            elif key == "kind":
+                value = ConsultationKind(value).label if value in ConsultationKind.values else value
+            elif key == "method":
+                value = {"per_request": "按件计收", "per_page": "按量计收", "direct": "直接送达",
+                         "post": "邮政寄送", "email": "电子邮件", "online": "在线送达",
+                         "other_organ": "委托其他机关送达"}.get(value, value)  # fmt: skip
+            elif value is True:
+                value = "是"
+            out.append((label, str(value)))
+        return out
+
+
+EVENT_DATA_LABELS = {
+    "channel": "申请方式",
+    "basis": "收到申请之日的依据",
+    "confirmed_on": "确认日期",
+    "items": "补正事项",
+    "correction_due_on": "补正期限",
+    "late": "超过 7 个工作日告知期限",
+    "content": "补正内容",
+    "kind": "征求对象",
+    "party": "第三方或机关",
+    "matter": "征求事项",
+    "opinion": "意见",
+    "reasons": "理由",
+    "reason": "理由",
+    "days": "延长工作日数",
+    "method": "方式",
+    "units": "计费数量",
+    "amount": "金额（元）",
+    "notice_received_on": "收到通知之日",
+    "receipt_no": "票据号",
+    "outcome": "答复类型",
+    "summary": "答复摘要",
+    "responsible_organ": "负责公开的机关",
+    "posted_on": "交邮日期",
+    "from_organ": "原机关",
+    "to_organ": "转至",
+    "handler": "承办人",
+    "previous_outcome": "原答复类型",
+}
+
 
 class Attachment(models.Model):
     """An uploaded file (identity proof, the written application). Its type was checked by

@@ -82,11 +82,16 @@ class Membership(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        verbose_name="人员",
+        on_delete=models.CASCADE,
+        related_name="memberships",
     )
-    organ = models.ForeignKey(Organ, on_delete=models.CASCADE, related_name="memberships")
+    organ = models.ForeignKey(
+        Organ, verbose_name="机关", on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField("角色", max_length=20, choices=Role.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("授予时间", auto_now_add=True)
 
     class Meta:
         verbose_name = "岗位"

@@ -11,6 +11,7 @@ system entered by hand. Narrative sections are drafted with sentences stating th
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -46,7 +47,15 @@ def collect_figures(*, inside_ids: list[int], year: int, format_version: str) ->
     return figures
 
 
-def build_report(*, organ: Organ, year: int, consolidated: bool) -> AnnualReport:
+def build_report(
+    *,
+    organ: Organ,
+    year: int,
+    consolidated: bool,
+    subordinates: Sequence[tuple[int, AnnualReport]] = (),
+) -> AnnualReport:
+    """The report of `organ` for `year` from the records; `subordinates` are accepted reports
+    received from subordinate bodies for a roll-up ((SubordinateReport id, report) pairs)."""
     fmt = format_for_year(year)
     organs = scope_organs(organ, consolidated=consolidated)
     inside = [o for o in organs if not o.outside_system]
@@ -67,7 +76,9 @@ def build_report(*, organ: Organ, year: int, consolidated: bool) -> AnnualReport
                 ProvenanceSource.COMPUTED, records=list(figure.records)
             )
     outside_units = _add_outside_figures(report, outside, year)
+    _add_subordinate_cells(report, subordinates)
     extras = _narrative_figures(report, figures, organs, outside_units)
+    _add_subordinate_figures(report, extras, subordinates)
     extras["scope"] = "consolidated" if consolidated else "own"
     extras["organ_short_name"] = organ.short_name
     extras["organ_kind"] = organ.kind
@@ -111,6 +122,48 @@ def _add_outside_figures(
     return list(units.values())
 
 
+SUBORDINATE_NOTE = "含下级单位报送报告数"
+
+
+def _add_subordinate_cells(
+    report: AnnualReport, subordinates: Sequence[tuple[int, AnnualReport]]
+) -> None:
+    fmt = report.format
+    for pk, sub in subordinates:
+        ref = record_ref("reporting.subordinatereport", pk)
+        for key in fmt.cell_keys:
+            value, current = sub.cells.get(key), report.cells.get(key)
+            if not value or current is None:
+                continue
+            report.cells[key] = _cell_value(fmt.cell(key).kind, current + value)
+            prov = report.provenance.get(key) or Provenance(ProvenanceSource.COMPUTED)
+            prov.records.append(ref)
+            if SUBORDINATE_NOTE not in prov.note:
+                prov.note = "；".join(x for x in (prov.note, SUBORDINATE_NOTE) if x)
+            report.provenance[key] = prov
+
+
+def _add_subordinate_figures(
+    report: AnnualReport, extras: dict[str, Any], subordinates: Sequence[tuple[int, AnnualReport]]
+) -> None:
+    """Narrative figures a subordinate's report JSON carries (proactive totals …) add up too;
+    each subordinate is listed among the applications per body and named in 六."""
+    values = extras["figures"]
+    for pk, sub in subordinates:
+        ref = record_ref("reporting.subordinatereport", pk)
+        for key, value in (sub.extras.get("figures") or {}).items():
+            if key.startswith("proactive.") and isinstance(value, int | float | Decimal) and value:
+                values[key] = values.get(key, 0) + int(value)
+                extras["figure_records"].setdefault(key, []).append(ref)
+        count = int(sub.cells.get("t3.new.total") or 0)
+        if count:
+            extras["applications_by_organ"].append(
+                {"organ_id": None, "name": sub.organ, "short_name": sub.organ, "count": count,
+                 "outside": False, "reported": True}
+            )  # fmt: skip
+    extras["subordinates"] = [{"id": pk, "organ": sub.organ} for pk, sub in subordinates]
+
+
 def _narrative_figures(
     report: AnnualReport,
     figures: dict[str, Figure],
@@ -118,13 +171,14 @@ def _narrative_figures(
     outside_units: list[dict[str, Any]],
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
+    figure_records: dict[str, list[str]] = {}
     for key, figure in figures.items():
         if key.startswith(("proactive.", "applications.", "fees.")):
             values[key] = figure.value
             if figure.records:
-                report.provenance[key] = Provenance(
-                    ProvenanceSource.COMPUTED, records=list(figure.records)
-                )
+                # Narrative figures are not cells: their records travel in extras (the report
+                # JSON's provenance is keyed by cell only).
+                figure_records[key] = list(figure.records)
     by_organ = []
     outside_new = {
         u["organ_id"]: sum(int(f["value"]) for f in u["figures"] if f["key"] == "t3.new.total")
@@ -142,6 +196,7 @@ def _narrative_figures(
             )  # fmt: skip
     return {
         "figures": values,
+        "figure_records": figure_records,
         "proactive_categories": [list(pair) for pair in sources.category_labels()],
         "applications_by_organ": by_organ,
         "outside_units": outside_units,

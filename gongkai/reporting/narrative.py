@@ -81,6 +81,8 @@ def applications_paragraph(report: AnnualReport) -> str:
     _, area = scope_phrases(report)
     new, carried = _int(c.get("t3.new.total")), _int(c.get("t3.carried_over.total"))
     done, forward = _int(c.get("t3.total.total")), _int(c.get("t3.carried_forward.total"))
+    if not new and not carried:
+        return f"{report.year}年，{area}未收到政府信息公开申请。" + appeals_sentence(report)
     text = f"{report.year}年，{area}新受理政府信息公开申请{new}件，上年度结转{carried}件"
     if forward == 0 and done:
         text += "，均已办结。" if done == new + carried else f"，办结{done}件。"
@@ -174,6 +176,10 @@ def other_matters(report: AnnualReport) -> str:
             f"{report.year}年{area}政府信息公开申请数包括{report.year}年新受理{_int(c.get('t3.new.total'))}件"
             f"（{names}）及上年度结转{_int(c.get('t3.carried_over.total'))}件。"
         )
+    subordinates = report.extras.get("subordinates") or []
+    if subordinates:
+        names = "、".join(str(s["organ"]) for s in subordinates)
+        items.append(f"{report.year}年{area}数据包括下级单位报送的年度报告数据（{names}）。")
     for unit in report.extras.get("outside_units", []):
         for fig in unit["figures"]:
             if fig["key"].startswith("t3."):

@@ -31,6 +31,18 @@ from gongkai.reporting.transitions import ACTION_LABELS, step_for
 MAX_SECTION_CHARS = 20_000
 
 
+def _rebuild(report: Report) -> AnnualReport:
+    from gongkai.reporting.rollup import accepted_subordinates
+
+    consolidated = report.scope == ReportScope.CONSOLIDATED
+    return build_report(
+        organ=report.organ,
+        year=report.year,
+        consolidated=consolidated,
+        subordinates=accepted_subordinates(report) if consolidated else (),
+    )
+
+
 def report_content(report: Report) -> AnnualReport:
     return from_dict(report.content)
 
@@ -226,9 +238,7 @@ def report_recompute(*, actor: User, report: Report, expected_version: int) -> R
     kept; the others are regenerated with the new figures."""
     status = report.status
     _transition(report, actor=actor, action="recompute", expected_version=expected_version)
-    fresh = build_report(
-        organ=report.organ, year=report.year, consolidated=report.scope == ReportScope.CONSOLIDATED
-    )
+    fresh = _rebuild(report)
     data = to_storable(fresh)
     old = report.content
     data["title"] = old.get("title") or data["title"]
@@ -252,9 +262,7 @@ def report_reset_section(
     if section not in report.edited_sections:
         raise DomainError("该部分未被手工修改。", "That section was not edited.", field=section)
     _transition(report, actor=actor, action="edit", expected_version=expected_version)
-    fresh = build_report(
-        organ=report.organ, year=report.year, consolidated=report.scope == ReportScope.CONSOLIDATED
-    )
+    fresh = _rebuild(report)
     content = dict(report.content)
     content["sections"] = {**content["sections"], section: fresh.sections[section]}
     report.content = content

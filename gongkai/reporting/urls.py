@@ -14,6 +14,17 @@ urlpatterns = [
     path("office/reports/<int:pk>/versions/", views.report_versions, name="versions"),
     path("office/reports/<int:pk>/export.json", views.report_export, name="export"),
     path("office/reports/<int:pk>/cells/<str:key>/", views.report_cell, name="cell"),
+    path("office/reports/<int:pk>/subordinates/", views.subordinate_upload, name="subordinates"),
+    path(
+        "office/reports/<int:pk>/subordinates/<int:sid>/",
+        views.subordinate_toggle,
+        name="subordinate-toggle",
+    ),
     path("reports/", public_views.published_list, name="public-list"),
     path("reports/<int:pk>/", public_views.published_detail, name="public-detail"),
+    path(
+        "reports/<int:pk>/report.<str:ext>",
+        public_views.published_download,
+        name="public-download",
+    ),
 ]

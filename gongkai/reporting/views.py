@@ -98,6 +98,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "versions": report.versions.select_related("created_by").order_by("-number")[:20],
         "findings": report.findings,
+        "subordinates": report.subordinates.select_related("imported_by"),
+        "can_rollup": report.scope == "consolidated" and can_edit_report(request.user, report),
         "explanations": report.explanations,
         "status_choices": ReportStatus,
         "fmt": format_for_year(report.year),
@@ -240,9 +242,14 @@ def report_cell(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     report = _report(request, pk)
     content = report.content
     fmt = format_for_year(report.year)
-    prov = content.get("provenance", {}).get(key, {})
-    value = content.get("cells", {}).get(key, content.get("extras", {}).get("figures", {}).get(key))
-    if value is None and key not in content.get("cells", {}) and not prov:
+    extras = content.get("extras", {})
+    if key in content.get("cells", {}):
+        value = content["cells"][key]
+        prov = content.get("provenance", {}).get(key, {})
+    elif key in extras.get("figures", {}):
+        value = extras["figures"][key]
+        prov = {"source": "computed", "records": extras.get("figure_records", {}).get(key, [])}
+    else:
         raise Http404
     refs = list(prov.get("records", []))
     return render(
@@ -281,3 +288,59 @@ def report_export(request: HttpRequest, pk: int) -> HttpResponse:
     filename = f"report-{report.organ_id}-{report.year}-{report.scope}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@login_required
+@require_POST
+def subordinate_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Receive subordinate bodies' reports (several files at once) for the roll-up."""
+    from gongkai.reporting.models import SubordinateStatus
+    from gongkai.reporting.rollup import subordinate_import
+
+    report = _report(request, pk)
+    files = request.FILES.getlist("report_file")
+    if not files:
+        messages.error(request, "请选择要汇总的报告文件。")
+        return redirect("reporting:detail", pk=pk)
+    for upload in files:
+        try:
+            sub = subordinate_import(
+                actor=request.user,  # type: ignore[arg-type]
+                report=report,
+                filename=upload.name or "report",
+                data=upload.read(),
+            )
+        except DomainError as exc:
+            messages.error(request, f"{upload.name}：{_message(exc)}")
+            continue
+        if sub.status == SubordinateStatus.HAS_ERRORS:
+            messages.error(
+                request,
+                f"{upload.name}：{sub.organ_name}的报告有错误，未纳入汇总（见下方校验结果）。",
+            )
+        else:
+            messages.success(
+                request,
+                f"{upload.name}：已收到{sub.organ_name}的报告；“按记录重新生成”后计入汇总。",
+            )
+    return redirect(f"/office/reports/{pk}/#subordinates")
+
+
+@login_required
+@require_POST
+def subordinate_toggle(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
+    from gongkai.reporting.rollup import subordinate_set_included
+
+    report = _report(request, pk)
+    sub = get_object_or_404(report.subordinates, pk=sid)
+    try:
+        subordinate_set_included(
+            actor=request.user,  # type: ignore[arg-type]
+            subordinate=sub,
+            include=request.POST.get("include") == "1",
+        )
+    except DomainError as exc:
+        messages.error(request, _message(exc))
+    else:
+        messages.success(request, "已更新；“按记录重新生成”后生效。")
+    return redirect(f"/office/reports/{pk}/#subordinates")

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from gongkai.annual_report import rules
 from gongkai.annual_report.findings import Finding, Severity
@@ -22,6 +23,7 @@ from gongkai.annual_report.model import AnnualReport, ReportFileError, dumps, re
 HELP = "校验年度报告 JSON 文件 / check a report JSON file against the rules"
 
 EXIT_OK, EXIT_ERRORS, EXIT_UNUSABLE = 0, 1, 2
+CELLS_SHOWN = 8  # cell keys listed per finding in the table (--json lists them all)
 
 SEVERITY_WORDS = {
     Severity.ERROR: ("错误", "error", "bold red"),
@@ -50,6 +52,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     previous = _read(args.previous, err) if args.previous else None
     if report is None or (args.previous and previous is None):
         return EXIT_UNUSABLE
+    if previous is not None and previous.organ.strip() != report.organ.strip():
+        err.write(
+            f"注意：上年报告的机关为“{previous.organ}”，本报告为“{report.organ}”；跨年度检查"
+            f"假定二者是同一机关。 / Note: the previous report is by “{previous.organ}”, this "
+            f"one by “{report.organ}”; the cross-year rules assume the same body.\n"
+        )
     findings = rules.check(report, previous=previous)
     if args.json:
         out.write(dumps(_as_json(args.file, report, findings)))
@@ -103,15 +111,19 @@ def _print_table(path: str, report: AnnualReport, findings: list[Finding], out: 
         return
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     table = Table(show_lines=True, expand=True)
-    table.add_column("级别 / severity", no_wrap=True)
+    table.add_column("级别\nseverity", no_wrap=True)
     table.add_column("规则 / rule", no_wrap=True)
-    table.add_column("说明 / message", ratio=1)
-    table.add_column("单元格 / cells", max_width=34)
+    # CJK text has no spaces to break at: fold long runs instead of cutting them off
+    table.add_column("说明 / message", ratio=1, overflow="fold")
     for f in sorted(findings, key=lambda f: order[f.severity]):
         zh, en, style = SEVERITY_WORDS[f.severity]
-        cells = "\n".join(f.cells[:6]) + (f"\n… +{len(f.cells) - 6}" if len(f.cells) > 6 else "")
-        table.add_row(
-            f"[{style}]{zh}\n{en}[/{style}]", f.rule, f"{f.message}\n{f.message_en}", cells
-        )
+        text = Text()
+        text.append(f.message + "\n")
+        text.append(f.message_en)
+        if f.cells:
+            shown = ", ".join(f.cells[:CELLS_SHOWN])
+            more = f" … (+{len(f.cells) - CELLS_SHOWN})" if len(f.cells) > CELLS_SHOWN else ""
+            text.append(f"\n单元格 / cells: {shown}{more}", style="dim")
+        table.add_row(Text(f"{zh}\n{en}", style=style), f.rule, text)
     console.print(table)
     console.print(summary)

@@ -36,9 +36,10 @@ class RenderError(Exception):
 class Renderer:
     """Base class of every output format.
 
-    Subclasses set the class attributes and implement `render`. `render` must be a pure
-    function of the report: same report, same bytes (no timestamps), so outputs can be
-    compared and cached.
+    Subclasses set the class attributes and implement `render`. `render` is a pure function
+    of the report: the same report gives the same bytes (no clock in the output; see
+    package.py), so outputs can be compared, cached and signed. (PDF: WeasyPrint writes no
+    date unless given one.)
     """
 
     name: ClassVar[str]  # registry name and `--to` value: "html"

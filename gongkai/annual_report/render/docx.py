@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from docx import Document
@@ -38,7 +39,8 @@ from docx.text.paragraph import Paragraph
 from gongkai.annual_report.model import AnnualReport
 from gongkai.annual_report.render import Renderer, register
 from gongkai.annual_report.render.layout import NULL_LEGEND, Grid, Role, cell_text, has_nulls
-from gongkai.annual_report.render.narrative import ParaKind, outline, title_of
+from gongkai.annual_report.render.narrative import SHORT_LEAD, ParaKind, outline, title_of
+from gongkai.annual_report.render.package import reproducible
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,10 @@ def _table_styles(doc: DocxDocument) -> None:
         pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
         pf.alignment = align
         pf.widow_control = False
+        # Every table paragraph keeps with the next: Word and LibreOffice then move a table
+        # that does not fit to the next page whole instead of splitting it (tables 二 and 四
+        # are short; 三 fits one portrait page in 小五).
+        pf.keep_with_next = True
         style.element.get_or_add_pPr().get_or_add_ind().set(qn("w:firstLineChars"), "0")
 
 
@@ -361,9 +367,12 @@ def _table(doc: DocxDocument, report: AnnualReport, grid: Grid) -> Table:
                 )
                 _cell_para(tc, cell.text, left if is_left else center, bold=cell.role is Role.BLOCK)
         table._tbl.append(tr)
-    if has_nulls(report, grid):
-        legend = doc.add_paragraph()
-        _small_para(legend, NULL_LEGEND, XIAOWU, align=WD_ALIGN_PARAGRAPH.LEFT)
+    # The legend (or an empty line) after the table keeps the next heading off its border.
+    after = doc.add_paragraph()
+    _small_para(
+        after, NULL_LEGEND if has_nulls(report, grid) else "", XIAOWU, align=WD_ALIGN_PARAGRAPH.LEFT
+    )
+    after.paragraph_format.space_after = Pt(8)
     return table
 
 
@@ -378,9 +387,13 @@ def build(report: AnnualReport) -> DocxDocument:
     _para(doc, title_of(report), "Title")
     for part in outline(report):
         _para(doc, part.section.heading, "Heading 1")
+        last = None
         for para in part.paragraphs:
-            _para(doc, para.text, "Heading 2" if para.kind is ParaKind.SUBHEAD else None)
+            last = _para(doc, para.text, "Heading 2" if para.kind is ParaKind.SUBHEAD else None)
         if part.grid is not None:
+            # A short lead-in ("情况见下表。") moves to the next page with its table.
+            if last is not None and len(last.text) <= SHORT_LEAD:
+                last.paragraph_format.keep_with_next = True
             _table(doc, report, part.grid)
     return doc
 
@@ -393,6 +406,11 @@ class DocxRenderer(Renderer):
     extension = "docx"
 
     def render(self, report: AnnualReport) -> bytes:
+        doc = build(report)
+        fixed = datetime(report.year + 1, 1, 1, tzinfo=UTC)
+        doc.core_properties.created = doc.core_properties.modified = fixed
+        doc.core_properties.last_printed = fixed
+        doc.core_properties.revision = 1
         buf = io.BytesIO()
-        build(report).save(buf)
-        return buf.getvalue()
+        doc.save(buf)
+        return reproducible(buf.getvalue(), year=report.year)

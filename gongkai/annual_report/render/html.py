@@ -23,7 +23,7 @@ from gongkai.annual_report.render.layout import (
     cell_text,
     has_nulls,
 )
-from gongkai.annual_report.render.narrative import ParaKind, outline, title_of
+from gongkai.annual_report.render.narrative import SHORT_LEAD, ParaKind, outline, title_of
 
 _TABLE_CLASS = {"二": "t2", "三": "t3", "四": "t4"}
 
@@ -82,14 +82,16 @@ def _cell_html(report: AnnualReport, grid: Grid, cell: GridCell, prefix: str) ->
     )
 
 
-def table_html(report: AnnualReport, grid: Grid, *, id_prefix: str = "gk") -> str:
+def table_html(
+    report: AnnualReport, grid: Grid, *, id_prefix: str = "gk", heading: str = ""
+) -> str:
     """One statistical table. Table 二 is a `<tbody>` per Art. 20 block (its header rows sit
     inside the block); tables 三 and 四 put their header rows in `<thead>` so they repeat if a
     table ever has to run over a page break."""
     prefix = f"{id_prefix}-{_TABLE_CLASS[grid.table]}"
     # The wrapper keeps caption, table and legend together on one printed page.
     out = [
-        f'<div class="gk-table-wrap"><table class="gk-table gk-table--{_TABLE_CLASS[grid.table]}">'
+        f'<div class="gk-table-wrap">{heading}<table class="gk-table gk-table--{_TABLE_CLASS[grid.table]}">'
     ]
     out.append(f"<caption>{escape(grid.caption)}</caption>")
     out.append(
@@ -108,9 +110,13 @@ def table_html(report: AnnualReport, grid: Grid, *, id_prefix: str = "gk") -> st
                 out.append("</tbody>")
             out.append("<tbody>")
         out.append("<tr>" + "".join(_cell_html(report, grid, c, prefix) for c in cells) + "</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody>")
     if has_nulls(report, grid):
-        out.append(f'<p class="gk-legend">{escape(NULL_LEGEND)}</p>')
+        # The legend is the table's footnote: in <tfoot> it stays with the table on paper.
+        out.append(
+            f'<tfoot><tr><td class="gk-legend" colspan="{grid.n_cols}">{escape(NULL_LEGEND)}</td></tr></tfoot>'
+        )
+    out.append("</table>")
     out.append("</div>")
     return "\n".join(out)
 
@@ -129,14 +135,27 @@ def fragment(report: AnnualReport, *, id_prefix: str = "gk", with_title: bool = 
     for part in outline(report):
         sid = f"{id_prefix}-section-{part.section.number}"
         out.append(f'<section class="gk-report__section" aria-labelledby="{sid}">')
-        out.append(f'<h2 id="{sid}">{escape(part.section.heading)}</h2>')
+        blocks = [f'<h2 id="{sid}">{escape(part.section.heading)}</h2>']
         for para in part.paragraphs:
             if para.kind is ParaKind.SUBHEAD:
-                out.append(f'<h3 class="gk-report__subhead">{escape(para.text)}</h3>')
+                blocks.append(f'<h3 class="gk-report__subhead">{escape(para.text)}</h3>')
             else:
-                out.append(f"<p>{escape(para.text)}</p>")
+                blocks.append(f"<p>{escape(para.text)}</p>")
         if part.grid is not None:
-            out.append(table_html(report, part.grid, id_prefix=id_prefix))
+            # What introduces the table — the heading, and a short last paragraph such as
+            # "见下表" — goes inside the table's unbreakable wrapper, so a printed page never
+            # ends with them while the table is overleaf.
+            if part.paragraphs and len(part.paragraphs[-1].text) <= SHORT_LEAD:
+                lead = 2 if len(part.paragraphs) == 1 else 1
+            else:
+                lead = 1 if not part.paragraphs else 0
+            keep = len(blocks) - lead
+            out.extend(blocks[:keep])
+            out.append(
+                table_html(report, part.grid, id_prefix=id_prefix, heading="".join(blocks[keep:]))
+            )
+        else:
+            out.extend(blocks)
         out.append("</section>")
     out.append("</article>")
     return "\n".join(out)

@@ -250,7 +250,7 @@ def table3(fmt: FormatVersion) -> Grid:
         for i, col in enumerate(T3_COLUMNS):
             cells.append(GridCell(r, 3 + i, Role.VALUE, key=f"{row.key}.{col.key}"))
         r += 1
-    widths = (0.055, 0.10, 0.345) + (0.5 / 7,) * 7
+    widths = (0.05, 0.09, 0.40) + (0.46 / 7,) * 7
     return Grid("三", _caption("三"), 10, r, tuple(cells), 3, _normalise(widths))
 
 

@@ -15,6 +15,10 @@ from gongkai.annual_report.model import AnnualReport
 from gongkai.annual_report.render.layout import Grid, grids
 from gongkai.annual_report.schema import SECTIONS, Section
 
+# A paragraph this short right before a table (e.g. "本年度主动公开情况见下表。") introduces
+# it: printed outputs keep it on the same page as the table.
+SHORT_LEAD = 120
+
 
 class ParaKind(StrEnum):
     SUBHEAD = "subhead"  # （一）主动公开情况 — set in 楷体 in government documents

@@ -12,6 +12,7 @@ import pytest
 
 from gongkai.annual_report.commands import report_main
 from gongkai.annual_report.model import dumps
+from gongkai.annual_report.schema import T3_NOTE
 from gongkai.annual_report.tests.factories import sample_report
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -50,6 +51,19 @@ def test_the_broken_official_balance_exits_1_and_names_the_rule_and_rows(
     assert code == 1
     assert "T3-BALANCE" in out and "错误" in out and "自然人" in out
     assert "结转下年度" in out
+
+
+def test_the_table_wraps_chinese_messages_without_cutting_them_off(tmp_path, good, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    good["cells"]["t3.carried_forward.natural_person"] = 2
+    good["cells"]["t3.carried_forward.total"] = 2
+    _, out, _ = run("check", write(tmp_path, good))
+    message_column = "".join(
+        line.split("│")[3].strip() for line in out.splitlines() if line.count("│") == 4
+    )
+    assert "…" not in message_column
+    assert "「四、结转下年度继续办理」2=29" in message_column.replace(" ", "")
+    assert T3_NOTE in message_column
 
 
 @pytest.mark.parametrize(
@@ -126,6 +140,16 @@ def test_previous_adds_the_cross_year_rules(tmp_path, good):
         "total",
     ]
     assert {f["severity"] for f in found} <= {"warning", "info"}
+
+
+def test_previous_by_another_body_is_pointed_out(tmp_path, good):
+    last = sample_report(year=2020).to_dict()
+    last["format_version"] = "2021"
+    last["organ"] = "某市教育局"
+    code, _, err = run(
+        "check", write(tmp_path, good), "--previous", write(tmp_path, last, "p.json")
+    )
+    assert code == 0 and "某市教育局" in err and "same body" in err
 
 
 # --- bad input: exit 2, one bilingual message per problem, never a traceback ---------------

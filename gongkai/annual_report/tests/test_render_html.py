@@ -176,7 +176,7 @@ def test_null_cells_print_a_dash_with_a_legend_and_zero_prints_0(seed: AnnualRep
     assert cells["t3.granted.total"] == "—"
     assert cells["t3.carried_forward.total"] == "0"
     assert all(text.strip() for text in cells.values())
-    legends = [p.text_content() for p in doc.iter("p") if "gk-legend" in p.get("class", "")]
+    legends = [el.text_content() for el in doc.iter("td") if "gk-legend" in el.get("class", "")]
     assert legends == [NULL_LEGEND, NULL_LEGEND]  # tables 二 and 三; table 四 is complete
 
 

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gongkai.annual_report.schema import T3_COLUMN_KEYS, T3_DETAIL_COLUMN_KEYS, get_format
+from gongkai.applications.actions import DECIDE_OUTCOMES
 from gongkai.applications.models import ApplicantType
 from gongkai.applications.selectors import table3_cells
-from gongkai.applications.services import DECIDE_OUTCOMES
 from gongkai.applications.tests.helpers import org, person, register, step
 
 pytestmark = pytest.mark.django_db

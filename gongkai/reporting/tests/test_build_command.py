@@ -3,8 +3,6 @@ from __future__ import annotations
 import io
 import json
 
-import pytest
-
 from gongkai.annual_report.commands import report_main
 from gongkai.orgs.models import Role
 from gongkai.reporting.tests.conftest import make_user
@@ -17,7 +15,6 @@ def run(*argv):
     return code, out.getvalue(), err.getvalue()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_it_prints_the_computed_report_json_with_the_narrative_figures(county, preparer):
     build(county, preparer, make_user("admin", county["gov"], Role.OFFICE_ADMIN))
     code, out, err = run("--organ", "县政府", "--year", "2021", "--consolidated", "--json")

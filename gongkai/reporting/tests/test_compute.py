@@ -50,7 +50,7 @@ def test_every_figure_drills_down_to_its_records(county, records):
     assert fee.note.startswith("含未纳入") and any(
         r.startswith("reporting.outsidefigure:") for r in fee.records
     )
-    assert len(report.provenance["proactive.total"].records) == 5
+    assert len(report.extras["figure_records"]["proactive.total"]) == 5
 
 
 def test_the_own_report_counts_only_the_organ(county, records):
@@ -73,3 +73,24 @@ def test_the_narrative_names_the_outside_units(county, records):
     assert "未纳入年报填报系统单位县生态环境分局1件" in other
     assert "行政事业性收费金额包括未纳入年报填报系统单位县法院收取诉讼费159.1474万元" in other
     assert "2021年，全县新受理政府信息公开申请4件，上年度结转1件" in report.sections["overview"]
+
+
+def test_a_stored_report_reads_back_and_its_figures_drill_down_on_the_page(
+    client, county, records, preparer
+):
+    from gongkai.annual_report.model import from_dict
+    from gongkai.reporting import services
+    from gongkai.reporting.compute import to_storable
+
+    apps, _recon = records
+    report = build_report(organ=county["gov"], year=2021, consolidated=True)
+    assert from_dict(to_storable(report)).cells == report.cells
+    stored = services.report_create(
+        actor=preparer, organ=county["gov"], year=2021, scope="consolidated"
+    )
+    client.force_login(preparer)
+    page = client.get(f"/office/reports/{stored.pk}/cells/t3.carried_over.total/").content.decode()
+    assert apps[0].reference in page and apps[0].name not in page  # no personal data
+    page = client.get(f"/office/reports/{stored.pk}/cells/proactive.total/").content.decode()
+    assert "共 5 条记录" in page
+    assert client.get(f"/office/reports/{stored.pk}/cells/nonsense/").status_code == 404

@@ -93,3 +93,20 @@ def test_the_approver_returns_through_the_page(client, preparer, approver, repor
     )
     report.refresh_from_db()
     assert report.status == "returned"
+
+
+@pytest.mark.parametrize(("ext", "magic"), [("pdf", b"%PDF"), ("docx", b"PK"), ("xlsx", b"PK")])
+def test_the_published_report_downloads_as_pdf_docx_and_xlsx(
+    client, preparer, approver, report, findings, ext, magic
+):
+    assert client.get(f"/reports/{report.pk}/report.{ext}").status_code == 404
+    services.report_submit(actor=preparer, report=report, expected_version=report.lock_version)
+    services.report_approve(actor=approver, report=report, expected_version=report.lock_version)
+    services.report_publish(actor=approver, report=report, expected_version=report.lock_version)
+    response = client.get(f"/reports/{report.pk}/report.{ext}")
+    assert response.status_code == 200 and response.content.startswith(magic)
+    assert "filename*=utf-8''" in response["Content-Disposition"].lower()
+    assert (
+        f"/reports/{report.pk}/report.{ext}"
+        in client.get(f"/reports/{report.pk}/").content.decode()
+    )

@@ -78,3 +78,23 @@ def test_a_date_in_a_year_not_loaded_exits_2_naming_the_year_and_command(capsys,
 def test_a_malformed_date_argument_is_a_usage_error(capsys, gongkai):
     assert gongkai(["calendar", "add-workdays", "2026-13-01", "5"]) == 2
     assert "不是日期" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_loading_a_year_the_package_lacks_exits_1_and_points_to_import(capsys, gongkai):
+    last = covered_years().stop - 1
+    assert gongkai(["calendar", "load", "--year", str(last + 1)]) == 1
+    err = capsys.readouterr().err
+    assert f"没有 {last + 1} 年" in err and "gongkai calendar import" in err
+
+
+@pytest.mark.django_db
+def test_status_lists_loaded_years_and_the_package_coverage(capsys, gongkai):
+    assert gongkai(["calendar", "status"]) == 0
+    assert "尚未载入任何年份" in capsys.readouterr().out
+    gongkai(["calendar", "load", "--year", "2025"])
+    capsys.readouterr()
+    assert gongkai(["calendar", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "2025\tchinese-calendar" in out
+    assert f"含 {covered_years().start}–{covered_years().stop - 1} 年" in out

@@ -15,6 +15,9 @@ from gongkai.core.errors import DomainError
 
 
 class Command(BaseCommand):
+    # Scripts read stdout/stderr: no system-check chatter (the next-year warning is for
+    # `serve`, `migrate` and `check`; `calendar status` shows coverage).
+    requires_system_checks: list[str] = []
     help = "机关：从 CSV 导入机关树，或列出机关树。 / Organs: import a tree from CSV, or list it."
 
     def add_arguments(self, parser: CommandParser) -> None:

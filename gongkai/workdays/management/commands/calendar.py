@@ -39,6 +39,9 @@ def _count(raw: str) -> int:
 
 
 class Command(BaseCommand):
+    # Scripts read stdout/stderr: no system-check chatter (the next-year warning is for
+    # `serve`, `migrate` and `check`; `calendar status` shows coverage).
+    requires_system_checks: list[str] = []
     help = "工作日历：载入、导入放假通知、计算工作日。 / The working-day calendar."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -135,3 +138,8 @@ class Command(BaseCommand):
             f"chinese-calendar {package_version()} 含 {years.start}–{years.stop - 1} 年。"
             f" / covers {years.start}–{years.stop - 1}."
         )
+        from gongkai.workdays.checks import check_next_year_loaded
+
+        for warning in check_next_year_loaded(None):
+            self.stdout.write(f"注意：{warning.msg}")
+            self.stdout.write(f"  {warning.hint}")
