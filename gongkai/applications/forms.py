@@ -138,12 +138,12 @@ class StaffRegistrationForm(ApplicantForm):
     organ = forms.ChoiceField(label="受理机关", choices=())
     channel = forms.ChoiceField(label="申请方式", choices=Channel.choices)
     arrived_on = forms.DateField(
-        label="申请材料到达之日", widget=forms.DateInput(attrs={"type": "date"})
+        label="申请材料到达之日", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     confirmed_on = forms.DateField(
         label="与申请人确认之日（平信、互联网、传真、电子邮件）",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     note = forms.CharField(
         label="登记说明", required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -170,7 +170,7 @@ class LookupForm(forms.Form):
     )
 
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ActionForm(forms.Form):

@@ -164,7 +164,8 @@ def application_register_once(
             _append_event(
                 app, 1, "register", "", Status.REGISTERED, received, actor, event_data, note
             )
-            deadline = _deadline(app, calendar)
+            cal = calendar if calendar is not None else work_calendar()
+            deadline = _safe_deadline([ClockFact("register", received, event_data)], cal)
             if deadline is not None and deadline.due_on is not None:
                 Application.objects.filter(pk=app.pk).update(due_on=deadline.due_on)
                 app.due_on = deadline.due_on
@@ -367,12 +368,6 @@ def _safe_deadline(facts: list[ClockFact], cal: WorkCalendar) -> Deadline | None
         return compute_deadline(facts, cal)
     except CalendarMissingError:
         return None
-
-
-def _deadline(app: Application, calendar: WorkCalendar | None) -> Deadline | None:
-    cal = calendar if calendar is not None else work_calendar()
-    facts = [ClockFact(e.action, e.occurred_on, e.data) for e in app.events.order_by("seq")]
-    return _safe_deadline(facts, cal)
 
 
 # --- typed helpers -------------------------------------------------------------------------

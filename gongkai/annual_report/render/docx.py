@@ -8,14 +8,16 @@
   fits portrait A4; header rows repeat on a new page and rows never split.
 - Page numbers 宋体 四号 as `— 1 —`, odd pages right, even pages left (GB/T 9704 §7.5).
 
-Fonts. Word picks a face for Chinese text from the run's `w:eastAsia` font name, so every
-run names the official font. Those fonts ship with Chinese Windows/WPS but not with Linux, so
-the font table also declares, for each, `w:altName` = a Noto CJK face (Debian's
-fonts-noto-cjk) and the GB2312 charset and family: Word and LibreOffice substitute the
-alternative when the named font is missing — serif Noto Serif CJK SC for 仿宋/楷体/小标宋,
-sans Noto Sans CJK SC for 黑体 — instead of falling back to a Latin face with per-glyph CJK
-fallback (which on Debian picks Japanese glyph shapes). Naming the Noto faces directly would
-look right on Linux but wrong in every government office, where the official fonts exist.
+Fonts. Word picks the face for Chinese text from the run's `w:eastAsia` font name, so every
+run names the official font: that is what a government office's Word or WPS has, and what a
+reviewer expects to see. Those fonts are not free and not on Linux, so for each one the font
+table also declares `w:altName` = a Noto CJK face (Debian's fonts-noto-cjk: serif Noto Serif
+CJK SC for 仿宋/楷体/小标宋/宋体, sans Noto Sans CJK SC for 黑体) with the GB2312 charset and
+the font family, which Word uses to substitute a missing font; and the document's East Asian
+language is zh-CN (python-docx's template says en-US), so LibreOffice, which ignores
+`altName` (checked with 7.4), falls back through fontconfig by language to Noto Sans CJK SC —
+Simplified-Chinese glyphs, every face sans. Naming the Noto faces directly would look right on
+Linux but wrong in every government office, where the official fonts exist.
 """
 
 from __future__ import annotations
