@@ -286,7 +286,7 @@ def _applicant(kind: str, n: int, rng: random.Random) -> Any:
     if kind == "p":
         surname = "王李张刘陈杨赵黄周吴"[n % 10]
         return ApplicantData(
-            applicant_type="natural_person", name=f"{surname}某{n}", id_type="resident_id",
+            applicant_type="natural_person", name=f"{surname}某{'甲乙丙丁戊己庚辛壬癸'[n // 10 % 10]}", id_type="resident_id",
             id_number=_resident_id(rng), phone=f"1390396{n:04d}", description=f"申请公开{subject}",
             address="河南省驻马店市遂平县", email=f"applicant{n}@example.cn",
         )  # fmt: skip
