@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gongkai.annual_report.audit_narrative import check_narrative
-from gongkai.annual_report.audit_structure import structure_findings
+from gongkai.annual_report.audit_narrative import Claim, check_narrative, extract_claims
+from gongkai.annual_report.audit_structure import row_cells, row_label, structure_findings
 from gongkai.annual_report.findings import Finding, Severity
-from gongkai.annual_report.model import AnnualReport
+from gongkai.annual_report.model import AnnualReport, Provenance, ProvenanceSource
 from gongkai.annual_report.parse import DocumentError, ParsedDocument, read_document
+from gongkai.annual_report.parse.normalise import nfkc
 from gongkai.annual_report.parse.report import Extraction, extract, narrative_text
 
 WEIGHTS = {Severity.ERROR: 6.0, Severity.WARNING: 2.0, Severity.INFO: 0.5}
@@ -107,9 +108,11 @@ def core_rules(report: AnnualReport, previous: AnnualReport | None = None) -> li
 def audit_document(doc: ParsedDocument, *, previous: AnnualReport | None = None) -> AuditResult:
     ex = extract(doc)
     report = ex.report
+    text = narrative_text(ex)
+    resolve_with_narrative(ex, extract_claims(nfkc(text), report.format_version))
     findings: list[Finding] = []
     findings += structure_findings(ex)
-    narrative = check_narrative(report, narrative_text(ex))
+    narrative = check_narrative(report, text)
     findings += narrative.findings
     if narrative.proactive:
         report.extras["proactive"] = narrative.proactive
@@ -126,6 +129,54 @@ def audit_document(doc: ParsedDocument, *, previous: AnnualReport | None = None)
         importer=doc.importer,
         extraction=ex,
     )
+
+
+def resolve_with_narrative(ex: Extraction, claims: list[Claim]) -> None:
+    """Choose among the cuts of an ambiguous flattened row with the figures the narrative
+    states for exactly those cells (e.g. 制发规范性文件88件 and 现行有效698件 pick 88/55/698 out
+    of `8855698`). Only when exactly one cut agrees with every such figure; the finding then
+    says that the narrative decided it. Otherwise the row stays null and ambiguous."""
+    report = ex.report
+    for info in ex.tables.by_name().values():
+        if info.version and info.version != report.format_version:
+            continue
+        for amb in list(info.ambiguous):
+            if amb.truncated or not amb.candidates:
+                continue
+            cells = row_cells(report.format_version, info.name, amb.row)
+            if len(cells) != len(amb.candidates[0]):
+                continue
+            pins = {
+                c.cells[0]: c.value
+                for c in claims
+                if len(c.cells) == 1 and c.cells[0] in cells and not c.approx
+            }
+            if not pins:
+                continue
+            fits = [
+                cand
+                for cand in amb.candidates
+                if all(cand[cells.index(k)] == v for k, v in pins.items())
+            ]
+            if len(fits) != 1:
+                continue
+            for k, v in zip(cells, fits[0], strict=True):
+                report.cells[k] = v
+                report.provenance[k] = Provenance(
+                    source=ProvenanceSource.DOCUMENT, note=NARRATIVE_NOTE, page=amb.cell.page,
+                    line=amb.cell.line, table=info.name, row=amb.cell.row, column=amb.cell.column, raw=amb.raw,
+                )  # fmt: skip
+            info.ambiguous.remove(amb)
+            figures = "、".join(
+                f"{report.format.cell(k).column_label} {v}" for k, v in pins.items()
+            )
+            label = row_label(report.format_version, info.name, amb.row)
+            info.recovered.append((f"{label}（依据叙述中的 {figures}）", amb.raw, amb.cell))
+
+
+NARRATIVE_NOTE = (
+    "连写的数字串有多种拆法，按叙述中的数字确定 / split chosen by the narrative's own figures"
+)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -118,11 +118,11 @@ def _tables(ex: Extraction) -> list[Finding]:
                           f"table {name}: label '{d.printed}' differs from the official '{d.official}'",
                           printed=d.printed, official=d.official, where=d.cell.where() if d.cell else ""))  # fmt: skip
         for amb in info.ambiguous:
-            cells = _row_cells(fmt.tag, name, amb.row)
+            cells = row_cells(fmt.tag, name, amb.row)
             listed = "；".join(" ".join(str(v) for v in c) for c in amb.candidates[:6])
             more = "……" if len(amb.candidates) > 6 or amb.truncated else ""
             out.append(_f("PARSE-AMBIGUOUS", W,
-                          f"表{name}“{_row_label(fmt.tag, name, amb.row)}”的数字连在一起（“{amb.raw}”），"
+                          f"表{name}“{row_label(fmt.tag, name, amb.row)}”的数字连在一起（“{amb.raw}”），"
                           f"有 {len(amb.candidates)} 种拆法都符合勾稽关系：{listed}{more}；未取值",
                           f"table {name} row {amb.row}: digits run together ('{amb.raw}'); "
                           f"{len(amb.candidates)} splits fit the identities; left null",
@@ -143,7 +143,7 @@ def _tables(ex: Extraction) -> list[Finding]:
     return out
 
 
-def _row_label(tag: str, table: str, row: str) -> str:
+def row_label(tag: str, table: str, row: str) -> str:
     fmt = get_format(tag)
     if table == "二":
         for r in fmt.t2_rows():
@@ -156,7 +156,7 @@ def _row_label(tag: str, table: str, row: str) -> str:
     return "表四" if table == "四" else row
 
 
-def _row_cells(tag: str, table: str, row: str) -> list[str]:
+def row_cells(tag: str, table: str, row: str) -> list[str]:
     fmt = get_format(tag)
     if table == "四":
         return [f"t4.{g.key}.{c}" for g in T4_GROUPS for c, _ in T4_COLUMNS]

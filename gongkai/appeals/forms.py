@@ -18,7 +18,7 @@ class AppealRegisterForm(forms.Form):
         label="争议事项", max_length=500, widget=forms.Textarea(attrs={"rows": 3})
     )
     filed_on = forms.DateField(
-        label="申请/立案日期", widget=forms.DateInput(attrs={"type": "date"})
+        label="申请/立案日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     application = forms.CharField(
         label="关联申请（本系统案件编号，如 依申〔2021〕42号）", max_length=60, required=False
@@ -52,7 +52,7 @@ class AppealDetailsForm(forms.Form):
         label="争议事项", max_length=500, widget=forms.Textarea(attrs={"rows": 3})
     )
     filed_on = forms.DateField(
-        label="申请/立案日期", widget=forms.DateInput(attrs={"type": "date"})
+        label="申请/立案日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     application = forms.CharField(label="关联申请（本系统案件编号）", max_length=60, required=False)
     application_ref = forms.CharField(label="关联申请（系统外编号）", max_length=60, required=False)
@@ -61,7 +61,9 @@ class AppealDetailsForm(forms.Form):
 class AppealResultForm(forms.Form):
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
     result = forms.ChoiceField(label="审理结果", choices=AppealResult.choices)
-    decided_on = forms.DateField(label="审结日期", widget=forms.DateInput(attrs={"type": "date"}))
+    decided_on = forms.DateField(
+        label="审结日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     note = forms.CharField(label="结果说明", max_length=500, required=False)
 
 

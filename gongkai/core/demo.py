@@ -127,23 +127,34 @@ def _working_day(day: date) -> date:
 def load_demo() -> DemoResult:
     """Load the 遂平县 2021 scenario; return the accounts (with passwords) and a summary."""
     started = time.monotonic()
+    steps: list[str] = []
+
+    def step(label: str, since: float) -> float:
+        now = time.monotonic()
+        steps.append(f"{label} {now - since:.1f}s")
+        return now
+
     rng = random.Random(2021)
     result = DemoResult()
     organs = _organs()
     users = _accounts(organs, result)
     _calendar()
+    mark = step("机关/账号/日历", started)
     _proactive(organs, users, rng)
+    mark = step("主动公开", mark)
     _normative_and_statistics(organs, users)
     apps = _applications(organs, users, rng)
     _appeals(organs, users, apps)
     _outside_figures(organs, users)
+    mark = step("文件/申请/复议诉讼", mark)
     report = _report(organs, users)
+    step("年报生成与发布", mark)
     result.summary += [
         f"机关 {len(organs)} 个（含系统外单位 2 个），{YEAR} 年主动公开信息 7589 条",
         f"依申请公开 {len(apps)} 件（{YEAR} 年新收 25 件 + 上年结转 1 件；县生态环境分局 1 件为手工填报）",
         "行政复议 1 件、复议后行政诉讼 1 件（均结果维持）",
         f"已发布：{report.title} → /reports/{report.pk}/",
-        f"载入用时 {time.monotonic() - started:.1f} 秒",
+        f"载入用时 {time.monotonic() - started:.1f} 秒（{'，'.join(steps)}）",
     ]
     return result
 
@@ -275,7 +286,7 @@ def _applicant(kind: str, n: int, rng: random.Random) -> Any:
     if kind == "p":
         surname = "王李张刘陈杨赵黄周吴"[n % 10]
         return ApplicantData(
-            applicant_type="natural_person", name=f"{surname}某{n}", id_type="resident_id",
+            applicant_type="natural_person", name=f"{surname}某{'甲乙丙丁戊己庚辛壬癸'[n // 10 % 10]}", id_type="resident_id",
             id_number=_resident_id(rng), phone=f"1390396{n:04d}", description=f"申请公开{subject}",
             address="河南省驻马店市遂平县", email=f"applicant{n}@example.cn",
         )  # fmt: skip

@@ -91,7 +91,7 @@ class OrganForm(forms.ModelForm):
 @admin.register(Organ)
 class OrganAdmin(admin.ModelAdmin):
     form = OrganForm
-    list_display = ("name", "short_name", "kind", "parent", "credit_code", "outside_system",
+    list_display = ("name", "short_name", "kind", "path", "credit_code", "outside_system",
                     "is_active")  # fmt: skip
     list_filter = ("kind", "outside_system", "is_active")
     search_fields = ("name", "short_name", "credit_code")
@@ -107,6 +107,27 @@ class OrganAdmin(admin.ModelAdmin):
         queryset = super().get_queryset(request).select_related("parent")
         ids = permissions.manageable_organ_ids(request.user)
         return queryset if ids is None else queryset.filter(pk__in=ids)
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> Any:
+        # Every organ's parent in one query, so the path column costs nothing per row. Kept
+        # on the (shared) admin instance: concurrent requests compute the same map.
+        self._parents = {
+            pk: (parent, short or name)
+            for pk, parent, short, name in Organ.objects.values_list(
+                "pk", "parent_id", "short_name", "name"
+            )
+        }
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description="上级机关（至最上级）")
+    def path(self, obj: Organ) -> str:
+        parents = getattr(self, "_parents", {})
+        names: list[str] = []
+        current = obj.parent_id
+        while current is not None and current in parents and len(names) < 16:
+            current, label = parents[current]
+            names.append(label)
+        return " › ".join(names) or "—（最上级）"
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return permissions.can_manage_any_organ(request.user)

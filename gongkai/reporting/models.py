@@ -159,7 +159,11 @@ class OutsideFigure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organ} {self.year} {self.key}={self.value}"
+        value = format(self.value.normalize(), "f")
+        return f"{self.organ}（系统外单位）手工填报 {value}{self.unit}：{self.note}"
+
+    def get_absolute_url(self) -> str:
+        return f"/office/reports/outside/?year={self.year}"
 
 
 class SubordinateStatus(models.TextChoices):

@@ -20,7 +20,10 @@ from gongkai.annual_report.parse.base import Cell, Row
 from gongkai.annual_report.parse.normalise import nfkc
 
 # A number: thousands separators, decimals, an optional sign and an optional money unit.
-NUM_RE = re.compile(r"(?<![\d.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?P<unit>万元|元))?")
+# A minus right after digits starts a new (negative) value: 行政处罚120-5300 (2019 本年增/减).
+NUM_RE = re.compile(
+    r"(?:(?<=\d)-|(?<![\d.])[-+]?)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?P<unit>万元|元))?"
+)
 _ORDINAL_START = re.compile(r"^[.．、]\s*\S")
 _LABEL_SPLIT = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -77,7 +80,21 @@ def split_inline_headings(rows: list[Row]) -> list[Row]:
     return out
 
 
+_PLAIN_NUMBER = re.compile(r"\d{1,12}")
+_NO_DIGIT = re.compile(r"[^0-9０-９]*")
+
+
 def tokenize_cell(cell: Cell, row_index: int, separated: bool) -> list[Tok]:
+    raw = cell.text.strip()
+    # fast paths: a cell that is one plain number, or text without any digit
+    if _PLAIN_NUMBER.fullmatch(raw):
+        return [Tok("num", raw, cell.text, cell, row_index)]
+    if raw and _NO_DIGIT.fullmatch(raw):
+        out = []
+        for chunk in _LABEL_SPLIT.split(nfkc(raw).translate(_QUOTES)):
+            if chunk and not _JUNK.match(chunk):
+                out.append(Tok("label", chunk, cell.text, cell, row_index))
+        return out
     text = nfkc(cell.text)
     toks: list[Tok] = []
     if not text.strip():

@@ -70,8 +70,6 @@ def recognise_heading(text: str) -> tuple[int, str, bool, float] | None:
     number = _ARABIC.get(ordinal) or _CHINESE[ordinal]
     head = heading_text(text)
     k = key(head)
-    if any(similarity(k, t3) > 0.72 or (len(k) >= 6 and k in t3) for t3 in _T3_LABEL_KEYS):
-        return None
     section = SECTIONS[number - 1]
     rest = key(m.group("rest"))[:30]
     phrases = section.key_phrases + _EXTRA_KEYS.get(number, ())
@@ -89,7 +87,21 @@ def recognise_heading(text: str) -> tuple[int, str, bool, float] | None:
         return None
     if number == 5 and len(body) > 30:
         return None
+    if _is_t3_label(k):
+        return None
     return number, head, arabic, score
+
+
+def _is_t3_label(k: str) -> bool:
+    """Table 三's own labels (一、本年新收… 四、结转下年度…) start like headings; they are not."""
+    chars = set(k)
+    for t3 in _T3_LABEL_KEYS:
+        if len(k) >= 6 and k in t3:
+            return True
+        # cheap filter before difflib: most characters must be shared
+        if len(chars & set(t3)) >= 0.6 * len(set(t3)) and similarity(k, t3) > 0.72:
+            return True
+    return False
 
 
 def find_headings(rows: list[Row]) -> list[Heading]:

@@ -47,6 +47,11 @@ def test_pingtan_flattened_runs_are_recovered(results):
         c[f"t4.reconsideration.{k}"] for k in ("upheld", "corrected", "other", "pending", "total")
     ] == [0, 1, 1, 0, 2]
     assert "从连写" in r.provenance["t3.new.total"].note
+    # "8855698" fits 15 cuts; the narrative's 制发…88件 and 现行有效…698件 leave one
+    nd = [c[f"t2.normative_documents.{k}"] for k in ("issued", "repealed", "in_force")]
+    assert nd == [88, 55, 698]
+    assert "叙述" in r.provenance["t2.normative_documents.issued"].note
+    assert not [f for f in results["pingtan-2022.txt"].findings if f.rule == "PARSE-AMBIGUOUS"]
     texts = [f for f in results["pingtan-2022.txt"].findings if f.rule == "TEXT-TABLE"]
     assert any("包含了上年结转" in f.message for f in texts)
 

@@ -197,3 +197,11 @@ def test_the_fragment_embeds_without_a_document_shell(seed: AnnualReport) -> Non
     assert out.startswith('<article class="gk-report" lang="zh-CN"')
     assert "<html" not in out and "<style" not in out
     assert 'id="y2021-t3-r0c0"' in out
+
+
+def test_narrative_text_is_escaped_not_interpreted(seed: AnnualReport) -> None:
+    seed.sections["other"] = '<script>alert("x")</script> & 1<2\n　　全角空格开头的段落。'
+    out = get_renderer("html").render(seed).decode()
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 1&lt;2" in out
+    assert "<p>全角空格开头的段落。</p>" in out  # the full-width indent is the layout's job

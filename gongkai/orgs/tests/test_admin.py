@@ -42,6 +42,7 @@ def test_the_office_sees_and_manages_only_its_subtree(client, world):
     client.force_login(people.office_admin)
     listing = client.get("/admin/orgs/organ/").content.decode()
     assert "某县教育考试院" in listing and "邻县人民政府" not in listing
+    assert "教育局 › 县政府" in listing  # the path column of 教育考试院
     assert client.get(f"/admin/orgs/organ/{tree.other_county.pk}/change/").status_code == 302
 
 

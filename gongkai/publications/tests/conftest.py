@@ -14,6 +14,9 @@ from gongkai.publications.services import PublicationInput, publication_bulk_cre
 
 @pytest.fixture
 def organ(db):
+    from gongkai.publications.defaults import ensure_defaults
+
+    ensure_defaults()  # transactional tests flush the rows the data migration made
     return Organ.objects.create(
         name="遂平县人民政府",
         short_name="县政府",

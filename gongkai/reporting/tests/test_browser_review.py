@@ -10,7 +10,29 @@ from django.test import Client
 
 from gongkai.reporting.models import Report
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# available_apps lets the flush after the test TRUNCATE … CASCADE (PostgreSQL: the search
+# table of publications references its items).
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(
+        transaction=True,
+        available_apps=[
+            "django.contrib.auth",
+            "django.contrib.contenttypes",
+            "django.contrib.sessions",
+            "django.contrib.messages",
+            "django.contrib.staticfiles",
+            "gongkai.core",
+            "gongkai.orgs",
+            "gongkai.workdays",
+            "gongkai.publications",
+            "gongkai.applications",
+            "gongkai.appeals",
+            "gongkai.reporting",
+            "gongkai.portal",
+        ],
+    ),
+]
 
 
 def login(page, live_server, user):

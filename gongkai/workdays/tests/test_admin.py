@@ -113,3 +113,27 @@ def test_office_staff_may_look_but_not_edit(client):
     assert client.get(f"/admin/workdays/calendaryear/{year.pk}/change/").status_code == 200
     response = client.post(f"/admin/workdays/calendaryear/{year.pk}/change/", inline_data(year, {}))
     assert response.status_code == 403
+
+
+def test_editing_a_day_goes_through_the_service_and_is_logged(sysadmin_client):
+    year = CalendarYear.objects.get(year=2026)
+    data = inline_data(year, {date(2026, 10, 10): {"name": "国庆节调休（周六上班）"}})
+    response = sysadmin_client.post(f"/admin/workdays/calendaryear/{year.pk}/change/", data)
+    assert response.status_code == 302
+    assert CalendarDay.objects.get(date=date(2026, 10, 10)).name == "国庆节调休（周六上班）"
+    change = CalendarChange.objects.get(kind="day_change")
+    assert "→" in change.detail
+
+
+def test_the_change_service_refuses_moving_a_day_onto_another():
+    from gongkai.core.errors import ConflictError, DomainError
+    from gongkai.workdays.services import calendar_day_change
+
+    load_years(2026)
+    row = CalendarDay.objects.get(date=date(2026, 10, 7))  # a Wednesday off (国庆节)
+    with pytest.raises(ConflictError):
+        calendar_day_change(actor=None, row=row, day=date(2026, 10, 6), kind=DayKind.HOLIDAY,
+                            name="x")  # fmt: skip
+    with pytest.raises(DomainError, match="本来就休息"):
+        calendar_day_change(actor=None, row=row, day=date(2026, 10, 3), kind=DayKind.HOLIDAY,
+                            name="x")  # fmt: skip
