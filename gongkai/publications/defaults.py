@@ -37,19 +37,21 @@ TOPICS = [
 ]  # fmt: skip
 
 
-def ensure_defaults() -> None:
+def ensure_defaults(using: str = "default") -> None:
     """Create the default categories and topics that are missing (safe to re-run). The demo
     loader and tests that flush the database call this."""
     from gongkai.publications.models import Category, Topic
 
     for code, name, order in CATEGORIES:
-        Category.objects.get_or_create(code=code, defaults={"name": name, "sort_order": order})
+        Category.objects.using(using).get_or_create(
+            code=code, defaults={"name": name, "sort_order": order}
+        )
     for order, (code, name, parent) in enumerate(TOPICS):
-        Topic.objects.get_or_create(
+        Topic.objects.using(using).get_or_create(
             code=code,
             defaults={
                 "name": name,
                 "sort_order": order,
-                "parent": Topic.objects.get(code=parent) if parent else None,
+                "parent": Topic.objects.using(using).get(code=parent) if parent else None,
             },
         )

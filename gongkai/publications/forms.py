@@ -18,7 +18,8 @@ from gongkai.publications.models import (
     Validity,
 )
 
-DATE = forms.DateInput(attrs={"type": "date"})
+# ISO format: <input type="date"> only accepts YYYY-MM-DD, whatever the locale prints.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OrganChoiceField(forms.ModelChoiceField):

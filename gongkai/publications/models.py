@@ -340,6 +340,13 @@ class PortalPage(models.Model):
         return self.title
 
 
+ACTION_LABELS = {
+    "create": "登记", "update": "修改", "submit": "提交保密审查", "review": "保密审查",
+    "publish": "发布", "bulk_publish": "批量登记并发布", "withdraw": "撤回", "validity": "修改有效性",
+    "attach": "上传附件", "register": "登记", "repeal": "废止", "record": "填报", "save": "保存",
+}  # fmt: skip
+
+
 class CatalogueEvent(models.Model):
     """Append-only log of every change in this app: who, what, when, old/new."""
 
@@ -358,3 +365,7 @@ class CatalogueEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)

@@ -124,6 +124,24 @@ def remove_documents(pks: Sequence[int]) -> None:
                 cur.execute(f"DELETE FROM publications_fts WHERE rowid IN ({marks})", chunk)
 
 
+def prune_index(using: str = "default") -> None:
+    """Drop index rows whose item is missing or no longer published."""
+    from django.db import connections
+
+    conn = connections[using]
+    with conn.cursor() as cur:
+        if conn.vendor == "postgresql":
+            cur.execute(
+                "DELETE FROM publications_searchvec s WHERE NOT EXISTS (SELECT 1 FROM"
+                " publications_publication p WHERE p.id = s.publication_id AND p.status = 'published')"
+            )
+        else:
+            cur.execute(
+                "DELETE FROM publications_fts WHERE rowid NOT IN"
+                " (SELECT id FROM publications_publication WHERE status = 'published')"
+            )
+
+
 def clear_index() -> None:
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
@@ -189,6 +207,8 @@ def search_ids(
     """Ids of published items matching `query`, best first, and the total number of matches."""
     if query.empty:
         return [], 0
+    if filters == Filters():
+        return _search_unfiltered(query, limit=limit, offset=offset)
     where, params = _filter_sql(filters)
     if connection.vendor == "postgresql":
         base = (
@@ -223,6 +243,35 @@ def search_ids(
         cur.execute(select, select_params)
         ids = [row[0] for row in cur.fetchall()]
         cur.execute("SELECT count(*)" + base, count_params)
+        total = cur.fetchone()[0]
+    return ids, int(total)
+
+
+def _search_unfiltered(query: tk.Query, *, limit: int, offset: int) -> tuple[list[int], int]:
+    """Without filters the index alone answers: it holds published items only (publishing adds,
+    withdrawing removes, in the same transaction), so no join with the publications table is
+    needed to rank or to count. The caller still loads the items as published ones."""
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            q = tsquery_literal(query)
+            cur.execute(
+                "SELECT publication_id FROM publications_searchvec WHERE vec @@ %s::tsquery"
+                " ORDER BY ts_rank(vec, %s::tsquery, 0) DESC, publication_id DESC LIMIT %s OFFSET %s",
+                [q, q, limit, offset],
+            )
+            ids = [row[0] for row in cur.fetchall()]
+            cur.execute("SELECT count(*) FROM publications_searchvec WHERE vec @@ %s::tsquery", [q])
+        else:
+            m = fts5_match(query)
+            cur.execute(
+                "SELECT rowid FROM publications_fts WHERE publications_fts MATCH %s"
+                " ORDER BY bm25(publications_fts, 10.0, 1.0), rowid DESC LIMIT %s OFFSET %s",
+                [m, limit, offset],
+            )
+            ids = [row[0] for row in cur.fetchall()]
+            cur.execute(
+                "SELECT count(*) FROM publications_fts WHERE publications_fts MATCH %s", [m]
+            )
         total = cur.fetchone()[0]
     return ids, int(total)
 

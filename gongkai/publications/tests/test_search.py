@@ -134,3 +134,21 @@ def test_tokens_are_cjk_bigrams_and_ascii_words():
     assert [g.tokens for g in q.groups][:2] == [("低保",), ("遂政", "2021", "15", "号")]
     # The query is cut at MAX_QUERY_CHARS characters before it is looked at.
     assert q.groups[2].tokens == ("x" + "y" * (tk.MAX_QUERY_CHARS - 18),)
+
+
+def test_reindex_rebuilds_the_index_from_published_items(corpus, reviewer):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from gongkai.publications import search as backend
+
+    backend.clear_index()
+    assert _titles(q="低保") == []
+    publication_withdraw(
+        actor=reviewer, publication=Publication.objects.get(pk=corpus["ids"][1]), reason="x"
+    )
+    out = StringIO()
+    call_command("reindex_publications", stdout=out)
+    assert "已索引 4 条信息" in out.getvalue()
+    assert _titles(q="低保") == ["县政府常务会议召开"]
