@@ -113,10 +113,12 @@ def _tables(ex: Extraction) -> list[Finding]:
                           _cells_of(ex, name), table=name))  # fmt: skip
         out += _missing_parts(ex, info)
         for d in info.deviations:
+            cells = row_cells(fmt.tag, name, d.row) if d.row else []
             out.append(_f("RPT-LABELS", W,
                           f"表{name}的标签“{d.printed}”与格式“{d.official}”不一致（相似度 {d.score:.2f}）",
                           f"table {name}: label '{d.printed}' differs from the official '{d.official}'",
-                          printed=d.printed, official=d.official, where=d.cell.where() if d.cell else ""))  # fmt: skip
+                          cells, printed=d.printed, official=d.official,
+                          where=d.cell.where() if d.cell else ""))  # fmt: skip
         for amb in info.ambiguous:
             cells = row_cells(fmt.tag, name, amb.row)
             listed = "；".join(" ".join(str(v) for v in c) for c in amb.candidates[:6])

@@ -23,22 +23,25 @@ router = Router(tags=["applications 依申请公开"])
 
 
 class ApplicationIn(Schema):
-    organ_id: int = Field(..., description="受理机关 id")
+    """Every field is checked by gongkai itself so that each problem comes back in Chinese
+    naming its field; the ones marked 必填 are required."""
+
+    organ_id: int | str = Field("", description="受理机关 id（必填）")
     applicant_type: str = Field(
-        ...,
-        description="申请人类型（年报表三的列）：natural_person 自然人；commercial 商业企业；"
+        "",
+        description="申请人类型（必填；年报表三的列）：natural_person 自然人；commercial 商业企业；"
         "research 科研机构；social 社会公益组织；legal 法律服务机构；other_org 其他组织",
     )
-    name: str = Field(..., description="姓名或单位名称")
+    name: str = Field("", description="姓名或单位名称（必填）")
     id_type: str = Field("", description="自然人证件类型：resident_id 居民身份证，passport …")
     id_number: str = Field("", description="证件号码（居民身份证校验 GB 11643）")
     credit_code: str = Field("", description="统一社会信用代码（法人或其他组织，GB 32100 校验）")
     contact_person: str = Field("", description="联系人（法人或其他组织）")
-    phone: str = Field(..., description="联系电话（查询进度时核对后四位）")
+    phone: str = Field("", description="联系电话（必填；查询进度时核对后四位）")
     email: str = ""
     address: str = ""
     postcode: str = ""
-    description: str = Field(..., description="所需政府信息的名称、文号或其他特征性描述")
+    description: str = Field("", description="所需政府信息的名称、文号或其他特征性描述（必填）")
     purpose: str = ""
     info_form: str = Field("electronic", description="paper 纸质 / electronic 电子 / other")
     delivery: str = Field("email", description="post 邮寄 / email / pickup 当面领取 / online / fax")
@@ -129,7 +132,25 @@ def submit(
     ip = throttle.client_ip(request)
     if throttle.submissions_exhausted(ip):
         return Status(429, _error("rate_limited", *throttle.RATE_MESSAGE))
-    organ = Organ.objects.filter(pk=payload.organ_id, is_active=True, outside_system=False).first()
+    organ_id = str(payload.organ_id).strip()
+    if not organ_id.isdigit():
+        return Status(
+            422,
+            _error(
+                "invalid_application",
+                "申请未提交：请按提示修改。",
+                "Not submitted; fix the fields listed.",
+                [
+                    FieldErrorOut(
+                        field="organ_id",
+                        label="受理机关",
+                        message="请填写受理机关的编号（整数）。",
+                        message_en="organ_id must be an integer.",
+                    )
+                ],
+            ),
+        )
+    organ = Organ.objects.filter(pk=int(organ_id), is_active=True, outside_system=False).first()
     if organ is None:
         return Status(404, _error("organ_not_found", "没有这个受理机关。", "No such organ."))
     data = ApplicantData(**payload.dict(exclude={"organ_id"}))

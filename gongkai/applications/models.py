@@ -247,6 +247,12 @@ class ApplicationEvent(models.Model):
         return Action(self.action).label if self.action in Action.values else self.action
 
     @property
+    def status_change(self) -> str:
+        if not self.from_status or self.from_status == self.to_status:
+            return ""
+        return f"{Status(self.from_status).label} → {Status(self.to_status).label}"
+
+    @property
     def public_data(self) -> list[tuple[str, str]]:
         """The event's facts as (label, value) for the timeline."""
         out = []

@@ -47,3 +47,11 @@ def can_register_for(user: User, organ_id: int) -> bool:
 
 def can_export_cases(user: User) -> bool:
     return bool(org_perms.case_organ_ids_visible(user))
+
+
+def can_edit_letters_of(user: User, organ_id: int) -> bool:
+    """An organ's letter wording is the disclosure office's (公开办管理员)."""
+    from gongkai.orgs.models import Role
+    from gongkai.orgs.selectors import organ_ids_for
+
+    return organ_id in organ_ids_for(user, (Role.OFFICE_ADMIN,))

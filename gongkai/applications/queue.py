@@ -119,10 +119,11 @@ def filtered_cases(visible: Iterable[int], f: QueueFilters, user: User) -> Query
         if f.due == "overdue":
             qs = qs.filter(due_on__lt=today)
         else:
+            cal = _cal()
             ids = [
                 a.pk
                 for a in qs.filter(due_on__gte=today).only("pk", "due_on", "status")
-                if derived_state(a, today, _cal()).key == "due_soon"
+                if derived_state(a, today, cal).key == "due_soon"
             ]
             qs = qs.filter(pk__in=ids)
     return qs.order_by(F("due_on").asc(nulls_last=True), "received_on", "pk")

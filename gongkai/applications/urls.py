@@ -15,6 +15,12 @@ urlpatterns = [
     path("office/applications/", views_office.queue, name="queue"),
     path("office/applications/new/", views_office.register, name="register"),
     path("office/applications/export.<str:fmt>", views_office.export, name="export"),
+    path("office/applications/letters/", views_office.letter_templates, name="letter-templates"),
+    path(
+        "office/applications/letters/<int:organ_id>/<str:kind>/",
+        views_office.letter_template_edit,
+        name="letter-template-edit",
+    ),
     path("office/applications/<int:pk>/", views_office.case, name="case"),
     path("office/applications/<int:pk>/act/<str:action>/", views_office.act, name="act"),
     path(

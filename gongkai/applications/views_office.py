@@ -19,9 +19,10 @@ from gongkai.applications import permissions as perms
 from gongkai.applications.actions import DECIDE_OUTCOMES
 from gongkai.applications.export import export_rows, to_csv, to_xlsx
 from gongkai.applications.forms import StaffRegistrationForm, action_form
-from gongkai.applications.letters.defaults import LETTER_NAMES
+from gongkai.applications.letters.defaults import DEFAULTS, LETTER_NAMES
+from gongkai.applications.letters.editing import letter_template_reset, letter_template_save
 from gongkai.applications.letters.render import available_letters, render_letter
-from gongkai.applications.models import Application, Outcome, Status
+from gongkai.applications.models import Application, LetterTemplate, Outcome, Status
 from gongkai.applications.queue import QueueFilters, annotate_rows, filtered_cases
 from gongkai.applications.selectors import case_deadline, case_events, outcome_row
 from gongkai.applications.services import application_register_once, application_transition
@@ -29,7 +30,7 @@ from gongkai.applications.transitions import Action, allowed_actions
 from gongkai.applications.uploads import check_uploads
 from gongkai.applications.views_public import letter_response
 from gongkai.core.errors import ConflictError, DomainError
-from gongkai.orgs.models import Membership, Organ
+from gongkai.orgs.models import Membership, Organ, Role
 from gongkai.orgs.permissions import CASE_HANDLE_ROLES, case_organ_ids_visible
 from gongkai.orgs.selectors import organ_ids_for, organ_path_to_root
 from gongkai.workdays.selectors import work_calendar
@@ -67,6 +68,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "outcomes": Outcome.choices,
             "query": query.urlencode(),
             "can_register": bool(organ_ids_for(request.user, CASE_HANDLE_ROLES)),
+            "can_edit_letters": bool(organ_ids_for(request.user, (Role.OFFICE_ADMIN,))),
         },
     )
 
@@ -261,4 +263,71 @@ def attachment(request: HttpRequest, pk: int, att: int) -> FileResponse:
         raise Http404("没有这个附件，或您无权查看。")
     return FileResponse(
         item.file.open("rb"), content_type=item.content_type, filename=item.original_name
+    )
+
+
+class LetterTemplateForm(forms.Form):
+    title = forms.CharField(label="标题", max_length=200)
+    body = forms.CharField(
+        label="正文（段落之间空一行；可用 {{ applicant }}、{{ reference }}、{{ event.items }} 等）",
+        widget=forms.Textarea(attrs={"rows": 18}),
+    )
+
+
+@login_required
+def letter_templates(request: HttpRequest) -> HttpResponse:
+    organ_ids = organ_ids_for(request.user, (Role.OFFICE_ADMIN,))
+    if not organ_ids:
+        raise Http404("只有公开办管理员可以修改文书模板。")
+    organs = Organ.objects.filter(pk__in=organ_ids).order_by("sort_order", "id")
+    own = set(LetterTemplate.objects.filter(organ_id__in=organ_ids).values_list("organ_id", "kind"))
+    rows = [
+        (organ, [(kind, _letter_label(kind), (organ.pk, kind) in own) for kind in DEFAULTS])
+        for organ in organs
+    ]
+    return render(request, "applications/office/letter_templates.html", {"rows": rows})
+
+
+def _letter_label(kind: str) -> str:
+    title = DEFAULTS[kind][0]
+    if kind.startswith("decision_"):
+        return f"{title}（{Outcome(kind.removeprefix('decision_')).label}）"
+    return title
+
+
+@login_required
+def letter_template_edit(request: HttpRequest, organ_id: int, kind: str) -> HttpResponse:
+    organ = Organ.objects.filter(pk=organ_id).first()
+    if (
+        organ is None
+        or kind not in DEFAULTS
+        or not perms.can_edit_letters_of(request.user, organ_id)
+    ):
+        raise Http404("没有这个文书模板，或您无权修改。")
+    row = LetterTemplate.objects.filter(organ=organ, kind=kind).first()
+    initial = (
+        {"title": row.title, "body": row.body}
+        if row
+        else dict(zip(("title", "body"), DEFAULTS[kind], strict=True))
+    )
+    form = LetterTemplateForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        try:
+            if request.POST.get("reset"):
+                letter_template_reset(actor=request.user, organ=organ, kind=kind)
+                messages.success(request, "已恢复默认文书模板。")
+                return redirect("applications:letter-templates")
+            if form.is_valid():
+                letter_template_save(
+                    actor=request.user, organ=organ, kind=kind, **form.cleaned_data
+                )
+                messages.success(request, "文书模板已保存。")
+                return redirect("applications:letter-templates")
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(
+        request,
+        "applications/office/letter_template_edit.html",
+        {"form": form, "organ": organ, "label": _letter_label(kind), "customised": row is not None},
+        status=400 if form.errors else 200,
     )

@@ -49,6 +49,12 @@ ORGANS: tuple[tuple[str, str, str, str, bool, str], ...] = (
 
 # Proactive items: category code → count; channel → count (seed section 一（一）).
 CATEGORY_COUNTS = {"general": 64, "news": 1262, "documents": 45, "other": 6218}
+CATEGORY_NAMES = {
+    "general": "概括类",
+    "news": "政务（动态）类",
+    "documents": "法规公文类",
+    "other": "其他",
+}
 CHANNEL_COUNTS = {"website": 4882, "weibo": 1515, "wechat": 1060, "other": 132}
 # Which organ publishes how many of the 7,589 items (the seed gives only the total).
 PUBLISHERS = {"gov": 2100, "office": 1489, "finance": 620, "ndrc": 540, "housing": 760,
@@ -218,8 +224,9 @@ def _proactive(organs: dict[str, Any], users: dict[str, Any], rng: random.Random
         publication_bulk_create,
     )
 
-    # The county's own wording of the category (the seed writes 政务（动态）类信息).
-    category_save(actor=None, code="news", name="政务（动态）类", sort_order=2)
+    # The county's categories in its own wording (the seed writes 政务（动态）类信息).
+    for order, (code, name) in enumerate(CATEGORY_NAMES.items(), start=1):
+        category_save(actor=None, code=code, name=name, sort_order=order)
     categories = [c for c, n in CATEGORY_COUNTS.items() for _ in range(n)]
     channels = [c for c, n in CHANNEL_COUNTS.items() for _ in range(n)]
     rng.shuffle(categories)

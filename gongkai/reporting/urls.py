@@ -9,6 +9,7 @@ urlpatterns = [
     path("office/reports/<int:pk>/", views.report_detail, name="detail"),
     path("office/reports/<int:pk>/edit/", views.report_edit, name="edit"),
     path("office/reports/<int:pk>/submit/", views.report_submit, name="submit"),
+    path("office/reports/<int:pk>/reset/", views.report_reset_section, name="reset-section"),
     path("office/reports/<int:pk>/step/", views.report_step, name="step"),
     path("office/reports/<int:pk>/recompute/", views.report_recompute, name="recompute"),
     path("office/reports/<int:pk>/versions/", views.report_versions, name="versions"),

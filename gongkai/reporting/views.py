@@ -19,6 +19,7 @@ from gongkai.reporting import checks, services
 from gongkai.reporting.diff import diff_contents
 from gongkai.reporting.forms import NarrativeForm, ReportCreateForm, StepForm
 from gongkai.reporting.models import Report, ReportStatus
+from gongkai.reporting.narrative import unfinished_prompts
 from gongkai.reporting.permissions import (
     can_act_on_report,
     can_edit_report,
@@ -141,7 +142,8 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "reporting/edit.html",
         {"report": report, "form": form, "conflict": conflict,
          "current_sections": report.content.get("sections", {}),
-         "edited": report.edited_sections},
+         "edited": report.edited_sections,
+         "edited_labels": [(s.key, s.heading) for s in SECTIONS if s.key in report.edited_sections]},
     )  # fmt: skip
 
 
@@ -179,6 +181,8 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
         "reporting/submit.html",
         {"report": report, "findings": findings,
          "errors": checks.errors_in(findings), "warnings": checks.warnings_in(findings),
+         "prompts": [s.heading for s in SECTIONS
+                     if s.key in unfinished_prompts(report.content.get("sections", {}))],
          "infos": [f for f in findings if f["severity"] == "info"],
          "explanations": {**report.explanations,
                           **{k.removeprefix("explain-"): v for k, v in request.POST.items()
@@ -344,3 +348,22 @@ def subordinate_toggle(request: HttpRequest, pk: int, sid: int) -> HttpResponse:
     else:
         messages.success(request, "已更新；“按记录重新生成”后生效。")
     return redirect(f"/office/reports/{pk}/#subordinates")
+
+
+@login_required
+@require_POST
+def report_reset_section(request: HttpRequest, pk: int) -> HttpResponse:
+    """Drop a section's hand-edited text and take the generated draft again."""
+    report = _report(request, pk)
+    try:
+        services.report_reset_section(
+            actor=request.user,  # type: ignore[arg-type]
+            report=report,
+            expected_version=int(request.POST.get("lock_version", "-1")),
+            section=request.POST.get("section", ""),
+        )
+    except DomainError as exc:
+        messages.error(request, _message(exc))
+    else:
+        messages.success(request, "已恢复为按记录生成的文字。")
+    return redirect("reporting:edit", pk=pk)

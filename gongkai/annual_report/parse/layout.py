@@ -22,7 +22,7 @@ from gongkai.annual_report.parse.normalise import nfkc
 # A number: thousands separators, decimals, an optional sign and an optional money unit.
 # A minus right after digits starts a new (negative) value: 行政处罚120-5300 (2019 本年增/减).
 NUM_RE = re.compile(
-    r"(?:(?<=\d)-|(?<![\d.])[-+]?)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?P<unit>万元|元))?"
+    r"(?:(?<=\d)-|(?<![\d.])[-+]?)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?P<unit>万元|元|件|个|项))?"
 )
 _ORDINAL_START = re.compile(r"^[.．、]\s*\S")
 _LABEL_SPLIT = re.compile(r"\s+")
@@ -84,8 +84,14 @@ _PLAIN_NUMBER = re.compile(r"\d{1,12}")
 _NO_DIGIT = re.compile(r"[^0-9０-９]*")
 
 
+# A cell holding only a dash, a slash or 无: published tables use them for "nothing" (a blank).
+_NOTHING = {"-", "—", "——", "－", "–", "/", "／", "\\", "无", "空", "×"}
+
+
 def tokenize_cell(cell: Cell, row_index: int, separated: bool) -> list[Tok]:
     raw = cell.text.strip()
+    if raw in _NOTHING:
+        return [Tok("blank", "", cell.text, cell, row_index)]
     # fast paths: a cell that is one plain number, or text without any digit
     if _PLAIN_NUMBER.fullmatch(raw):
         return [Tok("num", raw, cell.text, cell, row_index)]

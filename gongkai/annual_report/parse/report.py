@@ -72,8 +72,9 @@ def extract(doc: ParsedDocument) -> Extraction:
         except UnknownFormatError:
             version = "2021"
     fmt = get_format(version)
+    organ = title.organ if title and title.organ else organ_from_text(rows)
     report = AnnualReport(
-        organ=title.organ if title and title.organ else "",
+        organ=organ,
         year=year or 0,
         format_version=fmt.tag,
         cells=dict.fromkeys(fmt.cell_keys, None),
@@ -101,6 +102,27 @@ def extract(doc: ParsedDocument) -> Extraction:
     return Extraction(
         doc, rows, report, tables, headings, title, period, year_source, unit_notes, preamble
     )
+
+
+_ORGAN_END = r"(?:人民政府|街道办事处|管理委员会|管委会|办事处|委员会|局|厅|院|办公室)"
+_CONTACT = re.compile(
+    rf"(?:请与|联系(?:单位|人)?[:：]|请联系[:：]?)\s*([\u4e00-\u9fff]{{2,30}}?{_ORGAN_END})"
+)
+_ORGAN_IN_TEXT = re.compile(
+    r"([\u4e00-\u9fff]{2,16}?(?:县|市|区|镇|乡|街道)[\u4e00-\u9fff]{0,10}?(?:人民政府|政府|街道办事处|管理委员会))"
+)
+
+
+def organ_from_text(rows: list[Row]) -> str:
+    """The body's name when there is no title: the office named for enquiries, cut back to
+    the government it belongs to (柞水县凤凰镇人民政府党政办公室 → 柞水县凤凰镇人民政府)."""
+    head = "\n".join(r.text for r in rows[:15])[:3000]
+    m = _CONTACT.search(head)
+    if m:
+        name = m.group(1)
+        inner = _ORGAN_IN_TEXT.search(name)
+        return inner.group(1) if inner else name
+    return ""
 
 
 def _year(title: Title | None, period: Period | None, rows: list[Row]) -> tuple[int | None, str]:

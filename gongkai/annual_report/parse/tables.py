@@ -207,6 +207,7 @@ class LabelDeviation:
     printed: str
     score: float
     cell: Cell | None
+    row: str | None = None  # row key (t2: "licensing", t3: "t3.denied.third_party")
 
 
 @dataclass
@@ -561,7 +562,7 @@ def _assemble_t2(reader: _Reader, consumed: set[int]) -> TableInfo:
         _mark(consumed, hit)
         if hit.score < 1.0 or (hit.spec.label != row.label and version):
             info.deviations.append(
-                LabelDeviation("二", row.label, hit.label_raw, hit.score, hit.label_cell)
+                LabelDeviation("二", row.label, hit.label_raw, hit.score, hit.label_cell, row.key)
             )
         signed = {i for i, c in enumerate(row.columns) if row.kind_of(c.key).value == "signed"}
         values, cands, truncated = resolve(hit.slots, len(row.columns), _non_negative(signed))
@@ -620,7 +621,9 @@ def _assemble_t3(reader: _Reader, consumed: set[int]) -> TableInfo:
         _mark(consumed, hit)
         if hit.score < 1.0 and not _wrapped(hit):
             info.deviations.append(
-                LabelDeviation("三", hit.spec.label, hit.label_raw, hit.score, hit.label_cell)
+                LabelDeviation(
+                    "三", hit.spec.label, hit.label_raw, hit.score, hit.label_cell, hit.spec.ident
+                )
             )
         values, cands, truncated = resolve(
             _by_column(hit.slots, reader.t3_columns), T3_CELLS, _t3_row_ok

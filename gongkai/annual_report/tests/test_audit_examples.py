@@ -90,3 +90,8 @@ def test_hongze_pdf_is_read_through_its_text_layer(results):
     labels = [f for f in result.findings if f.rule == "RPT-LABELS"]
     assert any("其他法律行政止公开" in f.message for f in labels)
     assert any(f.rule == "TEXT-TABLE" and "17" in f.message for f in result.findings)
+
+
+def test_the_organ_comes_from_the_contact_sentence_when_there_is_no_title(results):
+    assert results["excerpt-013.txt"].report.organ == "柞水县凤凰镇人民政府"
+    assert results["excerpt-012.txt"].report.organ == "衢州市衢江区湖南镇政府"

@@ -176,3 +176,18 @@ def test_2019_negative_change_run_is_ambiguous_not_guessed():
     amb = rules_of(result, "PARSE-AMBIGUOUS")
     assert amb and ["120", "-5", "1203"] in amb[0].details["candidates"]
     assert ["120", "-51", "203"] in amb[0].details["candidates"]
+
+
+def test_dashes_and_slashes_are_blank_cells_not_missing_rows():
+    result = audit(CLEAN.replace("规章\t0\t0\t0", "规章\t—\t/\t无"))
+    cells = result.report.cells
+    assert [cells[f"t2.regulations.{k}"] for k in ("issued", "repealed", "in_force")] == [0, 0, 0]
+    assert result.report.provenance["t2.regulations.issued"].blank
+    assert not [f for f in rules_of(result, "RPT-TABLES") if "规章" in f.message]
+    assert rules_of(result, "CELL-BLANK")
+
+
+def test_a_count_with_a_unit_in_its_cell_is_flagged():
+    result = audit(CLEAN.replace("行政处罚\t45", "行政处罚\t45件"))
+    assert result.report.cells["t2.penalty.decisions"] == 45
+    assert rules_of(result, "CELL-UNIT")[0].cells == ("t2.penalty.decisions",)

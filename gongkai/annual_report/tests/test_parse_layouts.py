@@ -134,3 +134,13 @@ def test_columns_are_mapped_by_label_not_position():
     source = sample.as_html()
     _result, cells = cells_of(HTML.read(source.encode("utf-8"), name="r.html"))
     assert cells["t3.new.total"] == 7
+
+
+def test_html_page_laid_out_with_an_outer_table_and_a_gbk_title():
+    inner = sample.as_html(chrome=False)
+    body = inner[inner.index("<body>") + 6 : inner.index("</body>")]
+    page = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gbk'></head><body>"
+            "<table width='1000'><tr><td>网站导航 首页 | 信息公开</td></tr>"
+            f"<tr><td>{body}</td></tr><tr><td>版权所有</td></tr></table></body></html>")  # fmt: skip
+    result, cells = cells_of(HTML.read(page.encode("gb18030"), name="layout.html"))
+    assert_complete(result, cells)

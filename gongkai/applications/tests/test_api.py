@@ -78,3 +78,12 @@ def test_the_openapi_document_describes_both_operations(client):
     assert "get" in paths["/api/v1/applications/{query_code}"]
     params = [p["name"] for p in paths["/api/v1/applications"]["post"]["parameters"]]
     assert "Idempotency-Key" in params
+
+
+def test_missing_fields_and_a_bad_organ_id_are_answered_in_chinese(client, cal, county):
+    r = post(client, json.dumps({"organ_id": county["edu"].pk}))
+    assert r.status_code == 422
+    fields = {e["field"]: e["message"] for e in r.json()["errors"]}
+    assert {"applicant_type", "name", "phone", "description"} <= set(fields)
+    r = post(client, json.dumps({"organ_id": "教育局"}))
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "organ_id"

@@ -223,3 +223,23 @@ def test_the_office_page_links_to_the_queue(client, people):
     assert "/office/applications/" in client.get("/office/").content.decode()
     client.force_login(people["stranger"])
     assert "/office/applications/" not in client.get("/office/").content.decode()
+
+
+def test_the_office_edits_and_resets_its_letter_wording_through_the_page(
+    client, cal, county, people
+):
+    app = register(county["edu"], D(2025, 6, 3))
+    url = f"/office/applications/letters/{county['edu'].pk}/receipt/"
+    client.force_login(people["handler"])  # a handler may not change the office's wording
+    assert client.get(url).status_code == 404
+    client.force_login(people["office"])
+    assert "政府信息公开申请回执" in client.get("/office/applications/letters/").content.decode()
+    bad = client.post(url, {"title": "回执", "body": "{% if x %}未闭合"})
+    assert bad.status_code == 400 and "语法错误" in bad.content.decode()
+    assert (
+        client.post(url, {"title": "收件回执", "body": "{{ applicant }}：\n\n已收到。"}).status_code
+        == 302
+    )
+    assert render_letter(app, "receipt").title == "收件回执"
+    assert client.post(url, {"reset": "1", "title": "x", "body": "x"}).status_code == 302
+    assert render_letter(app, "receipt").title == "政府信息公开申请回执"

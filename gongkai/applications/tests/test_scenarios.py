@@ -244,3 +244,26 @@ def test_the_event_log_is_append_only(cal, county):
         ev.save()
     with pytest.raises(ValueError):
         ev.delete()
+
+
+def _corrected_across_the_year_end(county):
+    app = register(county["edu"], D(2024, 12, 20))
+    app = step(app, "request_correction", D(2024, 12, 23), items="请说明文号")
+    app = step(app, "receive_correction", D(2025, 1, 6))
+    step(app, "decide", D(2025, 1, 20), outcome="disclosed")
+
+
+def test_corrected_across_the_year_end_counts_by_the_original_receipt_by_default(cal, county):
+    _corrected_across_the_year_end(county)
+    assert t3(county["edu"], 2024) == {
+        "t3.new.natural_person": 1, "t3.new.total": 1,
+        "t3.carried_forward.natural_person": 1, "t3.carried_forward.total": 1,
+    }  # fmt: skip
+    assert t3(county["edu"], 2025)["t3.carried_over.total"] == 1
+
+
+def test_corrected_across_the_year_end_counts_by_the_correction_when_set(cal, county, settings):
+    settings.GONGKAI_T3_NEW_BY = "corrected"
+    _corrected_across_the_year_end(county)
+    assert t3(county["edu"], 2024) == {}
+    assert t3(county["edu"], 2025) == one("t3.granted")

@@ -84,10 +84,15 @@ def _check(cells, fmt):
             assert len(cells[f"{r}.{c}"].records) == cells[f"{r}.{c}"].value
 
 
+@pytest.mark.parametrize("new_by", ["received", "corrected"])
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cases=st.lists(case, min_size=1, max_size=12))
-def test_table3_identities_hold_over_random_histories(cal, county, cases):
+def test_table3_identities_hold_over_random_histories(cal, county, new_by, cases):
+    from django.test import override_settings
+
     sid = transaction.savepoint()
+    override = override_settings(GONGKAI_T3_NEW_BY=new_by)
+    override.enable()
     try:
         for c in cases:
             _build(county, *c)
@@ -108,4 +113,5 @@ def test_table3_identities_hold_over_random_histories(cal, county, cases):
             )
             assert total_new == len(cases)
     finally:
+        override.disable()
         transaction.savepoint_rollback(sid)

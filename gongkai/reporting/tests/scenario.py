@@ -12,6 +12,7 @@ from gongkai.applications.tests.helpers import org, person, register
 from gongkai.publications.models import DecisionKind, NormativeKind
 from gongkai.publications.services import (
     PublicationInput,
+    category_save,
     decision_statistics_record,
     normative_document_register,
     publication_bulk_create,
@@ -23,6 +24,17 @@ def build(county, preparer, admin):
     from gongkai.applications.tests.conftest import load_calendar
 
     load_calendar(2020, 2021, 2022)
+    # The categories are seeded by a data migration, which a transactional test elsewhere in
+    # the same worker may have flushed away: make sure they exist.
+    for order, (code, name) in enumerate(
+        (
+            ("general", "概括类"),
+            ("news", "政务动态类"),
+            ("documents", "法规公文类"),
+            ("other", "其他"),
+        )
+    ):
+        category_save(actor=None, code=code, name=name, sort_order=order)
     gov, office, ecology, court = (
         county["gov"],
         county["office"],

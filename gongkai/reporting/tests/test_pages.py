@@ -110,3 +110,30 @@ def test_the_published_report_downloads_as_pdf_docx_and_xlsx(
         f"/reports/{report.pk}/report.{ext}"
         in client.get(f"/reports/{report.pk}/").content.decode()
     )
+
+
+def test_the_edit_page_resets_a_hand_edited_section(client, preparer, county):
+    report = services.report_create(actor=preparer, organ=county["gov"], year=2021)
+    services.report_save_narrative(
+        actor=preparer,
+        report=report,
+        expected_version=report.lock_version,
+        sections={"other": "手工写的"},
+    )
+    client.force_login(preparer)
+    page = client.get(f"/office/reports/{report.pk}/edit/").content.decode()
+    assert "恢复：六、其他需要报告的事项" in page
+    client.post(
+        f"/office/reports/{report.pk}/reset/",
+        {"lock_version": report.lock_version, "section": "other"},
+    )
+    report.refresh_from_db()
+    assert "信息处理费" in report.content["sections"]["other"]
+
+
+def test_the_submit_page_names_sections_still_to_write(client, preparer, county):
+    report = services.report_create(actor=preparer, organ=county["gov"], year=2021)
+    client.force_login(preparer)
+    page = client.get(f"/office/reports/{report.pk}/submit/").content.decode()
+    assert "尚待填写" in page and "五、存在的主要问题及改进情况" in page
+    assert "disabled" in page

@@ -196,3 +196,22 @@ def test_a_draft_with_fill_in_prompts_cannot_be_submitted(report, preparer, find
     with pytest.raises(DomainError, match="五、存在的主要问题及改进情况"):
         services.report_submit(actor=preparer, report=report, expected_version=report.lock_version)
     assert report.status == ReportStatus.DRAFT
+
+
+def test_a_hand_edited_section_is_kept_on_recompute_and_can_be_reset(preparer, county):
+    report = services.report_create(actor=preparer, organ=county["gov"], year=2021)
+    generated = report.content["sections"]["other"]
+    services.report_save_narrative(
+        actor=preparer,
+        report=report,
+        expected_version=report.lock_version,
+        sections={"other": "手工写的第六部分。"},
+    )
+    services.report_recompute(actor=preparer, report=report, expected_version=report.lock_version)
+    assert report.content["sections"]["other"] == "手工写的第六部分。"
+    services.report_reset_section(
+        actor=preparer, report=report, expected_version=report.lock_version, section="other"
+    )
+    assert report.content["sections"]["other"] == generated
+    assert report.edited_sections == []
+    assert [v.reason for v in report.versions.order_by("number")][-1].startswith("恢复生成文字")
