@@ -19,6 +19,7 @@ from gongkai.reporting import checks, services
 from gongkai.reporting.diff import diff_contents
 from gongkai.reporting.forms import NarrativeForm, ReportCreateForm, StepForm
 from gongkai.reporting.models import Report, ReportStatus
+from gongkai.reporting.narrative import unfinished_prompts
 from gongkai.reporting.permissions import (
     can_act_on_report,
     can_edit_report,
@@ -180,6 +181,8 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
         "reporting/submit.html",
         {"report": report, "findings": findings,
          "errors": checks.errors_in(findings), "warnings": checks.warnings_in(findings),
+         "prompts": [s.heading for s in SECTIONS
+                     if s.key in unfinished_prompts(report.content.get("sections", {}))],
          "infos": [f for f in findings if f["severity"] == "info"],
          "explanations": {**report.explanations,
                           **{k.removeprefix("explain-"): v for k, v in request.POST.items()

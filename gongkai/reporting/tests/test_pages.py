@@ -129,3 +129,11 @@ def test_the_edit_page_resets_a_hand_edited_section(client, preparer, county):
     )
     report.refresh_from_db()
     assert "信息处理费" in report.content["sections"]["other"]
+
+
+def test_the_submit_page_names_sections_still_to_write(client, preparer, county):
+    report = services.report_create(actor=preparer, organ=county["gov"], year=2021)
+    client.force_login(preparer)
+    page = client.get(f"/office/reports/{report.pk}/submit/").content.decode()
+    assert "尚待填写" in page and "五、存在的主要问题及改进情况" in page
+    assert "disabled" in page
