@@ -238,9 +238,10 @@ def _print(result: dict[str, Any]) -> None:
             f"{'query':<28}{'filters':<12}{'matches':>9}{'median':>9}{'p95':>9}{'floor':>9}{'ratio':>7}"
         )
         for r in data["queries"]:
-            ratio = r["median_ms"] / r["floor_median_ms"] if r["floor_median_ms"] else 0
+            floor = r["floor_median_ms"]
+            ratio = f"{r['median_ms'] / floor:.1f}" if floor else "—"
             print(f"{r['query']:<28}{r['filters']:<12}{r['matches']:>9,}{r['median_ms']:>9}"
-                  f"{r['p95_ms']:>9}{r['floor_median_ms']:>9}{ratio:>7.1f}")  # fmt: skip
+                  f"{r['p95_ms']:>9}{floor:>9}{ratio:>7}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:

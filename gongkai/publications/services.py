@@ -167,8 +167,6 @@ def _clean_input(
         raise DomainError("未知的有效性。", "Unknown validity.", field="validity")
     if item.disclosure_mode not in DisclosureMode.values:
         raise DomainError("未知的公开方式。", "Unknown disclosure mode.", field="disclosure_mode")
-    if item.written_on and item.written_on > item.formed_on:
-        pass  # a document may be formed (signed) after it was drafted; nothing to refuse
     if item.published_on and item.published_on < item.formed_on:
         raise DomainError(
             "发布日期不能早于信息形成日期。",
