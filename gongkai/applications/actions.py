@@ -195,6 +195,20 @@ def _approve_extension(ctx: ActionContext) -> tuple[dict[str, Any], dict[str, An
     return {}, {"days": days, "previous_due_on": due.isoformat() if due else None}
 
 
+def _set_later_date(ctx: ActionContext) -> tuple[dict[str, Any], dict[str, Any]]:
+    later = ctx.date("reply_on", "延迟答复的期限")
+    if later is None:
+        raise DomainError("请填写延迟答复的期限。", "Enter the later reply date.", field="reply_on")
+    due = ctx.before.due_on
+    if due is not None and later <= due:
+        raise DomainError(
+            f"延迟答复的期限应晚于现行答复期限 {due:%Y-%m-%d}（第三十五条）。",
+            f"The later date must be after the current due date {due}.",
+            field="reply_on",
+        )
+    return {}, {"reply_on": later.isoformat(), "reason": ctx.text("reason", "理由")}
+
+
 def _issue_fee_notice(ctx: ActionContext) -> tuple[dict[str, Any], dict[str, Any]]:
     method = str(ctx.params.get("method") or "")
     if method not in FeeMethod.values:
@@ -348,6 +362,7 @@ HANDLERS: dict[str, Handler] = {
     Action.CONSULTATION_TIMED_OUT: _consultation_timed_out,
     Action.REQUEST_EXTENSION: _request_extension,
     Action.APPROVE_EXTENSION: _approve_extension,
+    Action.SET_LATER_DATE: _set_later_date,
     Action.ISSUE_FEE_NOTICE: _issue_fee_notice,
     Action.RECORD_PAYMENT: _record_payment,
     Action.WAIVE_FEE: _waive_fee,

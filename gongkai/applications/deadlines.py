@@ -70,6 +70,7 @@ class Deadline:
     base_due_on: date | None = None  # start + 20 WD + excluded, before any extension
     extension_days: int = 0
     excluded_days: int = 0
+    later_due_on: date | None = None  # Art. 35: a later reply date set and told to the applicant
     paused_since: date | None = None
     pause_kind: str = ""
     pause_due_on: date | None = None  # consultation reply due, or fee payment due
@@ -96,6 +97,13 @@ def compute_deadline(
         total = reply_days + d.extension_days + d.excluded_days
         if d.paused_since is None and not d.awaiting_correction:
             d.due_on = add_working_days(d.start_on, total, calendar)
+            if d.later_due_on is not None and d.later_due_on > d.due_on:
+                d.due_on = d.later_due_on
+                d.add(
+                    f"答复期限：依第三十五条另行确定为 {d.due_on:%Y-%m-%d}。",
+                    f"Due: the later date set under Art. 35, {d.due_on}.",
+                )
+                return d
             d.add(
                 f"答复期限：{d.start_on:%Y-%m-%d} 起第 {total} 个工作日，即 {d.due_on:%Y-%m-%d}"
                 f"（{reply_days} 个工作日"
@@ -175,6 +183,14 @@ def _apply(d: Deadline, fact: ClockFact, cal: WorkCalendar, reply_days: int) -> 
             "（第三十三条第二款），并告知申请人。",
             f"{on}: extension of {days} working days approved (Art. 33 ¶2).",
         )
+    elif a == "set_later_date":
+        later = data.get("reply_on")
+        d.later_due_on = date.fromisoformat(later) if isinstance(later, str) else later
+        d.add(
+            f"{on:%Y-%m-%d} 因申请数量、频次明显超过合理范围，依第三十五条确定延迟答复的合理期限"
+            f"至 {d.later_due_on:%Y-%m-%d}，并告知申请人。",
+            f"{on}: later reply date {d.later_due_on} set under Art. 35.",
+        )
     elif a in CLOSING_ACTIONS:
         d.closed_on = on
         d.paused_since = None
@@ -194,6 +210,7 @@ _PAUSE_END_ZH = {
 
 def _start(d: Deadline, action: str, on: date, cal: WorkCalendar, reply_days: int) -> None:
     d.start_on = on
+    d.later_due_on = None
     d.extension_days = 0
     d.excluded_days = 0
     d.paused_since = None

@@ -219,6 +219,10 @@ ACTION_FIELDS: dict[str, list[tuple[str, forms.Field]]] = {
             forms.IntegerField(label="延长工作日数（1–20）", min_value=1, max_value=20, initial=20),
         )
     ],
+    "set_later_date": [
+        ("reply_on", forms.DateField(label="延迟答复的期限", widget=DATE)),
+        ("reason", forms.CharField(label="理由（申请数量、频次明显超过合理范围，且理由合理）")),
+    ],
     "issue_fee_notice": [
         ("method", forms.ChoiceField(label="计费方式", choices=FeeMethod.choices)),
         (

@@ -291,6 +291,7 @@ EVENT_DATA_LABELS = {
     "reasons": "理由",
     "reason": "理由",
     "days": "延长工作日数",
+    "reply_on": "延迟答复的期限",
     "method": "方式",
     "units": "计费数量",
     "amount": "金额（元）",

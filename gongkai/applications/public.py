@@ -29,6 +29,7 @@ PUBLIC_ACTIONS = {
     "answer_consultation": "征求意见结束",
     "consultation_timed_out": "征求意见结束",
     "approve_extension": "延长答复期限",
+    "set_later_date": "确定延迟答复的期限（第三十五条）",
     "issue_fee_notice": "发出收费通知",
     "record_payment": "收到缴费",
     "waive_fee": "减免信息处理费",

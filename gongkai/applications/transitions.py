@@ -24,6 +24,7 @@ class Action(models.TextChoices):
     CONSULTATION_TIMED_OUT = "consultation_timed_out", "征求意见逾期未答复"
     REQUEST_EXTENSION = "request_extension", "申请延期"
     APPROVE_EXTENSION = "approve_extension", "批准延期"
+    SET_LATER_DATE = "set_later_date", "另行确定答复期限（第三十五条）"
     REFUSE_EXTENSION = "refuse_extension", "不批准延期"
     ISSUE_FEE_NOTICE = "issue_fee_notice", "发出收费通知"
     RECORD_PAYMENT = "record_payment", "登记缴费"
@@ -64,6 +65,9 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     **{(s, A.REQUEST_EXTENSION): S.EXTENSION_REQUESTED for s in OPEN_WORKING},
     (S.EXTENSION_REQUESTED, A.APPROVE_EXTENSION): S.UNDER_REVIEW,
     (S.EXTENSION_REQUESTED, A.REFUSE_EXTENSION): S.UNDER_REVIEW,
+    # Art. 35: requests clearly beyond a reasonable range, with a reasonable purpose, that cannot
+    # be answered within the Art. 33 period: a reasonable later reply date, told to the applicant.
+    **{(s, A.SET_LATER_DATE): s for s in OPEN_WORKING},
     # 国办函〔2020〕109号: fee notice, payment within 20 WD or the application lapses.
     **{(s, A.ISSUE_FEE_NOTICE): S.FEE_PENDING for s in OPEN_WORKING},
     (S.FEE_PENDING, A.RECORD_PAYMENT): S.UNDER_REVIEW,
@@ -80,7 +84,9 @@ TRANSITIONS: dict[tuple[str, str], str] = {
 
 # Who may take each action (gongkai.applications.permissions).
 DECIDE_ACTIONS = frozenset({A.DECIDE, A.REOPEN})
-APPROVE_ACTIONS = frozenset({A.APPROVE_EXTENSION, A.REFUSE_EXTENSION, A.WAIVE_FEE})
+APPROVE_ACTIONS = frozenset(
+    {A.APPROVE_EXTENSION, A.REFUSE_EXTENSION, A.WAIVE_FEE, A.SET_LATER_DATE}
+)
 
 
 def allowed_actions(status: str) -> list[Action]:

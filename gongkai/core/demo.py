@@ -210,10 +210,18 @@ def _accounts(organs: dict[str, Any], result: DemoResult) -> dict[str, Any]:
 
 
 def _calendar() -> None:
-    from gongkai.workdays.services import calendar_load_year
+    """Every year from 2020 to this year (and next, when the package has it), so that both the
+    2021 scenario and applications filed on the demo site today get their deadlines."""
+    from django.utils import timezone
 
-    for year in (2020, 2021, 2022):
-        calendar_load_year(actor=None, year=year)
+    from gongkai.workdays.services import calendar_load_year
+    from gongkai.workdays.sources import covered_years
+
+    covered = covered_years()
+    last = timezone.localdate().year + 1
+    for year in range(2020, last + 1):
+        if year in covered:
+            calendar_load_year(actor=None, year=year)
 
 
 def _proactive(organs: dict[str, Any], users: dict[str, Any], rng: random.Random) -> None:

@@ -267,3 +267,30 @@ def test_corrected_across_the_year_end_counts_by_the_correction_when_set(cal, co
     _corrected_across_the_year_end(county)
     assert t3(county["edu"], 2024) == {}
     assert t3(county["edu"], 2025) == one("t3.granted")
+
+
+def test_article_35_sets_a_later_reply_date(cal, county, people):
+    app = register(county["edu"], D(2025, 6, 3))
+    with pytest.raises(DomainError, match="权限"):
+        step(
+            app,
+            "set_later_date",
+            D(2025, 6, 5),
+            people["handler"],
+            reply_on=D(2025, 8, 29),
+            reason="x",
+        )
+    with pytest.raises(DomainError, match="应晚于"):
+        step(
+            app,
+            "set_later_date",
+            D(2025, 6, 5),
+            people["approver"],
+            reply_on=D(2025, 6, 10),
+            reason="大量申请",
+        )
+    app = step(app, "set_later_date", D(2025, 6, 5), people["approver"], reply_on=D(2025, 8, 29),
+               reason="同一申请人本月提出 60 件申请")  # fmt: skip
+    assert app.due_on == D(2025, 8, 29) and app.status == Status.REGISTERED
+    step(app, "decide", D(2025, 8, 20), outcome="disclosed")
+    assert t3(county["edu"]) == one("t3.granted")

@@ -94,3 +94,14 @@ def test_the_demo_county_reproduces_every_figure_of_the_seed_and_passes_every_ru
     assert published.status == ReportStatus.PUBLISHED
     assert published.published_version is not None
     assert {k: published.published_version.content["cells"][k] for k in SEED_CELLS} == SEED_CELLS
+
+    # Applications filed on the demo site today need this year's calendar for their deadlines.
+    from django.utils import timezone
+
+    from gongkai.workdays.models import CalendarYear
+    from gongkai.workdays.sources import covered_years
+
+    loaded = set(CalendarYear.objects.values_list("year", flat=True))
+    assert {2020, 2021, 2022} <= loaded
+    this_year = timezone.localdate().year
+    assert this_year in loaded or this_year not in covered_years()
