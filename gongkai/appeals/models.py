@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.models import AppendOnlyModel
+
 
 class AppealKind(models.TextChoices):
     """The three groups of table 四 (annual-report-format.md §6)."""
@@ -114,8 +116,10 @@ class Appeal(models.Model):
         return self.kind != AppealKind.RECONSIDERATION
 
 
-class AppealEvent(models.Model):
+class AppealEvent(AppendOnlyModel):
     """Append-only log of every change to an appeal, written in the same transaction."""
+
+    log_name_zh = "复议诉讼案件记录"
 
     appeal = models.ForeignKey(Appeal, on_delete=models.CASCADE, related_name="events")
     action = models.CharField("动作", max_length=30)
@@ -132,8 +136,3 @@ class AppealEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.appeal_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise ValueError("AppealEvent is append-only")
-        super().save(*args, **kwargs)

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.models import AppendOnlyModel
 from gongkai.orgs.models import Organ
 
 
@@ -201,10 +202,12 @@ class Application(models.Model):
         return self.status in CLOSED_STATUSES
 
 
-class ApplicationEvent(models.Model):
+class ApplicationEvent(AppendOnlyModel):
     """One step of a case, appended by `services.application_transition` in the same
     transaction as the change. Never updated nor deleted: it is the timeline, the audit trail
     and the source of the deadline computation."""
+
+    log_name_zh = "办理记录"
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
     seq = models.PositiveIntegerField("序号")
@@ -230,14 +233,6 @@ class ApplicationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id}#{self.seq} {self.action}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("办理记录只能追加，不能修改。 / Events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValueError("办理记录只能追加，不能删除。 / Events are append-only.")
 
     def get_action_label(self) -> str:
         from gongkai.applications.transitions import Action

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.models import AppendOnlyModel
 from gongkai.orgs.models import Organ
 
 
@@ -347,8 +348,10 @@ ACTION_LABELS = {
 }  # fmt: skip
 
 
-class CatalogueEvent(models.Model):
+class CatalogueEvent(AppendOnlyModel):
     """Append-only log of every change in this app: who, what, when, old/new."""
+
+    log_name_zh = "操作记录"
 
     subject = models.CharField(max_length=60, db_index=True)  # "publications.publication:12"
     action = models.CharField(max_length=40)

@@ -9,10 +9,10 @@ is an `AnnualReport` (gongkai.annual_report.model) kept as JSON; every saved cha
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
+
+from gongkai.core.models import AppendOnlyModel
 
 
 class ReportScope(models.TextChoices):
@@ -75,8 +75,10 @@ class Report(models.Model):
         )
 
 
-class ReportVersion(models.Model):
+class ReportVersion(AppendOnlyModel):
     """A snapshot of the content after each saved change. Never updated."""
+
+    log_name_zh = "年报版本"
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField("版本")
@@ -95,14 +97,11 @@ class ReportVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.report_id} v{self.number}"
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("ReportVersion is append-only")
-        super().save(*args, **kwargs)
 
-
-class ReportEvent(models.Model):
+class ReportEvent(AppendOnlyModel):
     """Append-only log of every workflow step (who, what, when, from/to, comment)."""
+
+    log_name_zh = "年报流转记录"
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     action = models.CharField("动作", max_length=30)
@@ -118,11 +117,6 @@ class ReportEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.action}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("ReportEvent is append-only")
-        super().save(*args, **kwargs)
 
 
 class OutsideFigure(models.Model):

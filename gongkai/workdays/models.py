@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from gongkai.core.models import AppendOnlyModel
+
 
 class CalendarYear(models.Model):
     """A year whose holiday arrangement is loaded. A date in a year without a row here is an
@@ -57,9 +59,11 @@ class CalendarChangeKind(models.TextChoices):
     DAY_DELETE = "day_delete", "删除日期"
 
 
-class CalendarChange(models.Model):
+class CalendarChange(AppendOnlyModel):
     """Append-only record of every change to the calendar: who changed which year, how, and
     what. A deadline computed last month can be explained by the calendar as it stood then."""
+
+    log_name_zh = "日历修改记录"
 
     at = models.DateTimeField("时间", auto_now_add=True)
     year = models.PositiveIntegerField("年度")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from gongkai.core.models import AppendOnlyModel
 
 
 class AuthEventKind(models.TextChoices):
@@ -29,9 +29,11 @@ class AuthEventKind(models.TextChoices):
 FAILURE_KINDS = (AuthEventKind.FAILURE, AuthEventKind.TWO_FACTOR_FAIL)
 
 
-class AuthEvent(models.Model):
+class AuthEvent(AppendOnlyModel):
     """One authentication event. Append-only: rows are written once and never changed; the
     lockout state is derived from them (gongkai.orgs.accounts.lockout)."""
+
+    log_name_zh = "登录审计记录"
 
     at = models.DateTimeField("时间", default=timezone.now)
     kind = models.CharField("事件", max_length=20, choices=AuthEventKind.choices)
@@ -60,14 +62,6 @@ class AuthEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()} {self.username}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise RuntimeError("登录审计记录只能追加，不能修改。 / AuthEvent is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError("登录审计记录不能删除。 / AuthEvent rows cannot be deleted.")
 
 
 class TwoFactorDevice(models.Model):
