@@ -9,15 +9,12 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from gongkai.core.errors import DomainError
+from gongkai.core.filetypes import KINDS, detect_kind
 
 MAX_FILES = 5
 
-# (magic prefix, MIME type, extension we store under)
-_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF-", "application/pdf", ".pdf"),
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
-)
+# The kinds (gongkai.core.filetypes) an applicant may attach.
+ALLOWED_KINDS = ("pdf", "jpeg", "png")
 ALLOWED_DESCRIPTION = "PDF、JPG、PNG"
 
 
@@ -34,10 +31,12 @@ def max_upload_bytes() -> int:
 
 
 def sniff(content: bytes) -> tuple[str, str] | None:
-    for magic, mime, ext in _SIGNATURES:
-        if content.startswith(magic):
-            return mime, ext
-    return None
+    """(MIME type, extension we store under) of an allowed kind, or None."""
+    code = detect_kind(content[:16], content)
+    if code not in ALLOWED_KINDS:
+        return None
+    kind = KINDS[code]
+    return kind.content_type, "." + kind.extensions[0]
 
 
 def check_upload(name: str, content: bytes) -> CheckedUpload:
